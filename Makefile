@@ -1,0 +1,52 @@
+# One entry point for people, pre-commit and CI: make site | serve | test | check | bench | golden | clean
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: setup site serve test check lint format golden schemas bench clean
+
+setup: $(STAMP)
+
+# Re-install only when the pinned dependencies change.
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+site: $(STAMP)  ## build the whole site into site/
+	$(BIN)/python -m builder build
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/; edits under content/ rebuild and reload
+	$(BIN)/python -m builder serve
+
+check: $(STAMP)  ## validate content and lint the code; builds nothing
+	$(BIN)/python -m builder check
+	$(MAKE) --no-print-directory lint
+
+lint: $(STAMP)
+	$(BIN)/ruff check builder tests bench
+	$(BIN)/ruff format --check builder tests bench
+	$(BIN)/mypy
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix builder tests bench
+	$(BIN)/ruff format builder tests bench
+
+test: $(STAMP)  ## the whole test suite, browser tests included
+	$(BIN)/python -m pytest
+
+golden: $(STAMP)  ## regenerate tests/golden/ from tests/fixtures/; review the diff before committing
+	$(BIN)/python -m tests.regenerate_golden
+
+schemas: $(STAMP)  ## re-export the JSON Schemas editors get completion from
+	$(BIN)/python -m builder schemas
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf build site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Case Review Learning: builds the learning site from the files editors write in content/."""

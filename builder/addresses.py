@@ -1,0 +1,57 @@
+"""Where every content item lives in the docs tree: one function, used to validate id links and
+to render them. Addresses are public and must never change once published."""
+
+from __future__ import annotations
+
+from builder.models import Site
+
+# Pages the builder generates itself; editors' pages cannot take these ids.
+GENERATED = {
+    "glossary": "glossary.md",
+    "references": "references.md",
+    "audiences": "audiences/index.md",
+    "tags": "tags/index.md",
+    "delphi": "delphi/index.md",
+    "delphi-notes": "delphi/notes.md",
+    "delphi-data": "delphi/data.md",
+}
+
+
+def page_path(page_id: str) -> str:
+    return "index.md" if page_id == "home" else f"{page_id}.md"
+
+
+def audience_path(audience_id: str) -> str:
+    return f"audiences/{audience_id}.md"
+
+
+def tag_path(tag: str) -> str:
+    return f"tags/{tag}.md"
+
+
+def delphi_section_path(slug: str) -> str:
+    return f"delphi/{slug}/index.md"
+
+
+def delphi_statement_path(slug: str, number: int) -> str:
+    return f"delphi/{slug}/{number}.md"
+
+
+def addresses(site: Site) -> dict[str, str]:
+    """Every id an editor can link to with (id:...), and its docs-tree path."""
+    out = dict(GENERATED)
+    if site.delphi is None:
+        for key in ("delphi", "delphi-notes", "delphi-data"):
+            out.pop(key)
+    for audience in site.audiences:
+        out[f"audience-{audience.id}"] = audience_path(audience.id)
+    for page in site.pages:
+        out[page.id] = page_path(page.id)
+    if site.delphi is not None:
+        for section in site.delphi.sections:
+            out[f"delphi-{section.slug}"] = delphi_section_path(section.slug)
+            for number in range(1, section.statements + 1):
+                out[f"delphi-{section.slug}-{number}"] = delphi_statement_path(
+                    section.slug, number
+                )
+    return out

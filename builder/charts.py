@@ -1,0 +1,99 @@
+"""Charts as pure functions returning Altair charts, and their export: Vega-Lite spec JSON and a
+static, accessible SVG rendered offline by vl-convert (no CDN, no JavaScript on the page)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+# Likert categories, disagree side first, each with its label and colour (a diverging
+# orange-blue palette that stays distinguishable for common colour-vision deficiencies).
+SEGMENTS: tuple[tuple[str, str, str], ...] = (
+    ("strongly_disagree", "Strongly disagree", "#b35806"),
+    ("disagree", "Disagree", "#f1a340"),
+    ("mildly_disagree", "Mildly disagree", "#fee0b6"),
+    ("mildly_agree", "Mildly agree", "#d8daeb"),
+    ("agree", "Agree", "#998ec3"),
+    ("strongly_agree", "Strongly agree", "#542788"),
+)
+FONT = "Helvetica, Arial, sans-serif"
+
+
+def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:
+    """Long form for a diverging stacked bar: one row per bar and segment with start and end,
+    disagree segments to the left of zero and agree segments to the right."""
+    out = []
+    for _, row in rows.iterrows():
+        left = -(row["strongly_disagree"] + row["disagree"] + row["mildly_disagree"])
+        position = float(left)
+        for order, (key, name, _colour) in enumerate(SEGMENTS):
+            value = float(row[key])
+            out.append({"bar": row[label], "response": name, "order": order,
+                        "percent": value, "start": position, "end": position + value})
+            position += value
+    return pd.DataFrame(out)
+
+
+def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> alt.Chart:
+    """Stacked bars diverging from 0: disagreement left, agreement right, in percent."""
+    scale = alt.Scale(domain=[s[1] for s in SEGMENTS], range=[s[2] for s in SEGMENTS])
+    height = max(60, 26 * len(bars))
+    return (
+        alt.Chart(long, title=alt.TitleParams(title, anchor="start", fontSize=13))
+        .mark_bar()
+        .encode(
+            y=alt.Y("bar:N", sort=bars, title=None,
+                    axis=alt.Axis(labelLimit=320, labelFontSize=11)),
+            x=alt.X("start:Q", title="% of respondents (disagree left of 0, agree right)",
+                    scale=alt.Scale(domain=[-100, 100])),
+            x2="end:Q",
+            color=alt.Color("response:N", scale=scale, title=None,
+                            legend=alt.Legend(orient="bottom", columns=3)),
+            order=alt.Order("order:Q"),
+            tooltip=["bar:N", "response:N", "percent:Q"],
+        )
+        .properties(width=360, height=height)
+        .configure(font=FONT)
+        .configure_view(stroke=None)
+    )
+
+
+def spec(chart: alt.Chart) -> str:
+    """The Vega-Lite spec as stable JSON (sorted keys), kept beside the SVG."""
+    return json.dumps(chart.to_dict(), indent=1, sort_keys=True) + "\n"
+
+
+def svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
+    """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
+    text = vlc.vegalite_to_svg(chart.to_dict())
+    text = re.sub(r'\s(role|aria-[a-z]+)="[^"]*"', "", text)
+    head = re.match(r"<svg\b[^>]*>", text)
+    if head is None:
+        raise ValueError("vl-convert returned something that is not an SVG")
+    labelled = (
+        head.group(0)[:-1]
+        + f' role="img" aria-labelledby="{ident}-title {ident}-desc">'
+        + f'<title id="{ident}-title">{html.escape(title)}</title>'
+        + f'<desc id="{ident}-desc">{html.escape(description)}</desc>'
+    )
+    return labelled + text[head.end():].replace("\n", " ") + "\n"
+
+
+def describe_bars(rows: pd.DataFrame, label: str) -> str:
+    """A text alternative: each bar's agree, disagree and unable shares in words."""
+    parts = [
+        f"{row[label]}: {int(row['pct_agree'])}% agree, {int(row['pct_disagree'])}% disagree, "
+        f"{int(row['pct_unable'])}% unable to answer"
+        for _, row in rows.iterrows()
+    ]
+    return "; ".join(parts) + "."
+
+
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return list(frame.to_dict(orient="records"))

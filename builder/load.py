@@ -1,0 +1,158 @@
+"""Read every file under content/ into records that remember their file and line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from builder.paths import Paths
+from builder.problems import Problem, Severity
+from builder.sourcemap import LineMap, SyntaxProblem, parse_csv, parse_front_matter, parse_yaml
+
+
+@dataclass(frozen=True)
+class Record:
+    """The raw fields of one content item, before validation, and where each came from."""
+
+    kind: str
+    path: str
+    data: Any
+    lines: LineMap
+    body: str | None = None
+    body_line: int = 0
+
+    @property
+    def line(self) -> int:
+        return self.lines.start
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How one content file maps to records: where it lives, how it is parsed, and which key
+    holds its list of items (None: the whole document is one item)."""
+
+    name: str
+    pattern: str
+    container: str | None = None
+    single: str | None = None
+    required: bool = True
+    group: str = ""
+
+
+# Every content file the builder knows. Each `name` matches a model in validate.MODELS.
+KINDS: tuple[Kind, ...] = (
+    Kind("audience", "audiences.yaml", container="audiences"),
+    Kind("term", "glossary.yaml", container="terms"),
+    Kind("report", "references.yaml", single="report"),
+    Kind("reference", "references.yaml", container="references"),
+    Kind("page", "pages/*.md"),
+    Kind("delphi_overview", "delphi/overview.md", required=False, group="delphi"),
+    Kind("delphi_study", "delphi/study.yaml", required=False, group="delphi"),
+    Kind("delphi_section", "delphi/sections.yaml", container="sections", required=False,
+         group="delphi"),
+    Kind("delphi_response", "delphi/responses.csv", required=False, group="delphi"),
+    Kind("delphi_published", "delphi/published.csv", required=False, group="delphi"),
+)
+REQUIRED_FILES = ("pages/index.md",)
+
+
+@dataclass
+class Loaded:
+    records: list[Record] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    page_ids: list[str] = field(default_factory=list)  # every page file, even unreadable ones
+
+    def of(self, kind: str) -> list[Record]:
+        return [r for r in self.records if r.kind == kind]
+
+
+def load(paths: Paths) -> Loaded:
+    """Every record in content/, and every problem met reading it (all of them, not the first)."""
+    out = Loaded()
+    root = paths.content
+    known: set[Path] = set()
+    groups_present: dict[str, list[str]] = {}
+    for kind in KINDS:
+        files = sorted(root.glob(kind.pattern))
+        if not files and kind.required and "*" not in kind.pattern:
+            out.problems.append(
+                Problem(paths.display(root / kind.pattern), 1, "", "file is missing; restore it")
+            )
+        for file in files:
+            known.add(file)
+            if kind.name == "page":
+                out.page_ids.append("home" if file.stem == "index" else file.stem)
+            if kind.group:
+                groups_present.setdefault(kind.group, []).append(kind.pattern)
+            try:
+                out.records.extend(_records(kind, file, paths.display(file)))
+            except SyntaxProblem as exc:
+                if not any(p.path == paths.display(file) for p in out.problems):
+                    out.problems.append(Problem(paths.display(file), exc.line, "", exc.message))
+            except UnicodeDecodeError:
+                out.problems.append(
+                    Problem(paths.display(file), 1, "", "is not UTF-8 text; save it as UTF-8")
+                )
+    for required in REQUIRED_FILES:
+        if not (root / required).exists():
+            out.problems.append(
+                Problem(paths.display(root / required), 1, "", "file is missing; restore it")
+            )
+    for group, present in groups_present.items():
+        expected = {k.pattern for k in KINDS if k.group == group}
+        for missing in sorted(expected - set(present)):
+            out.problems.append(
+                Problem(paths.display(root / missing), 1, "",
+                        f"file is missing: the {group} data needs all of "
+                        f"{', '.join(sorted(expected))}")
+            )
+    for file in sorted(p for p in root.rglob("*") if p.is_file()):
+        if file not in known and not file.name.startswith(".") and file.name != "README.md":
+            out.problems.append(
+                Problem(paths.display(file), 1, "",
+                        "is not a kind of content the builder knows, so it is ignored; "
+                        "see CONTRIBUTING.md for where each kind of file goes",
+                        Severity.WARNING)
+            )
+    return out
+
+
+def _records(kind: Kind, file: Path, shown: str) -> Iterator[Record]:
+    text = file.read_text(encoding="utf-8")
+    if file.suffix == ".md":
+        data, lines, body, body_line = parse_front_matter(text)
+        if not isinstance(data, dict):
+            raise SyntaxProblem(2, "front matter should be fields like 'title: ...', one a line")
+        if "id" in data:
+            raise SyntaxProblem(
+                lines.line_for(("id",)),
+                "id: is taken from the file name; remove this field (rename the file instead)",
+            )
+        page_id = {"index": "home", "overview": "delphi"}.get(file.stem, file.stem)
+        data = {"id": page_id, **data, "body": body}
+        yield Record(kind.name, shown, data, lines, body, body_line)
+        return
+    if file.suffix == ".csv":
+        for line, row in parse_csv(text):
+            yield Record(kind.name, shown, row, LineMap(start=line))
+        return
+    data, lines = parse_yaml(text)
+    if kind.container is None and kind.single is None:
+        yield Record(kind.name, shown, data, lines)
+        return
+    if not isinstance(data, dict):
+        raise SyntaxProblem(1, "should be a set of fields, e.g. 'terms:' followed by a list")
+    key = kind.single or kind.container
+    assert key is not None
+    if key not in data:
+        raise SyntaxProblem(1, f"{key}: is missing; add '{key}:' at the top level")
+    if kind.single:
+        yield Record(kind.name, shown, data[key], lines.sub((key,)))
+        return
+    items = data[key]
+    if not isinstance(items, list):
+        raise SyntaxProblem(lines.line_for((key,)), f"{key}: should be a list of items ('- ...')")
+    for index, item in enumerate(items):
+        yield Record(kind.name, shown, item, lines.sub((key, index)))

@@ -1,0 +1,33 @@
+"""Pydantic models of every content kind, and the frozen Site aggregate they validate into."""
+
+from builder.models.common import AUDIENCE_IDS, AudienceId, ContentModel, Slug, Source
+from builder.models.delphi import (
+    Consensus,
+    DelphiResponse,
+    DelphiSection,
+    DelphiStudy,
+    PublishedRow,
+    SectionId,
+)
+from builder.models.pages import Audience, Page, Reference, Term
+from builder.models.site import Delphi, Site
+
+__all__ = [
+    "AUDIENCE_IDS",
+    "Audience",
+    "AudienceId",
+    "Consensus",
+    "ContentModel",
+    "Delphi",
+    "DelphiResponse",
+    "DelphiSection",
+    "DelphiStudy",
+    "Page",
+    "PublishedRow",
+    "Reference",
+    "SectionId",
+    "Site",
+    "Slug",
+    "Source",
+    "Term",
+]

@@ -1,0 +1,83 @@
+"""Models of the site's editorial kinds: audiences, pages, glossary terms and references."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
+
+from builder.models.common import AudienceId, ContentModel, Slug, Text
+
+
+class Audience(ContentModel):
+    """One of the five audiences; each has a pathway page listing what is tagged for it."""
+
+    id: AudienceId
+    name: Text
+    summary: Text = Field(description="One sentence: who this pathway is for.")
+    intro: Text = Field(description="Markdown shown at the top of the pathway page.")
+
+
+class Page(ContentModel):
+    """An editorial page: Markdown with this front matter, in content/pages/<id>.md."""
+
+    id: Slug = Field(description="Taken from the file name; index.md is the home page, 'home'.")
+    title: Text
+    summary: Text = Field(description="One sentence shown in lists and search results.")
+    audiences: Annotated[list[AudienceId], Field(min_length=1)]
+    tags: list[Slug] = Field(default_factory=list)
+    sources: list[Slug] = Field(
+        default_factory=list, description="Citation keys from content/references.yaml."
+    )
+    updated: dt.date = Field(description="When the content last changed (YYYY-MM-DD).")
+    review_due: dt.date = Field(description="When an editor should next review it (YYYY-MM-DD).")
+    body: Annotated[str, StringConstraints(strip_whitespace=False)] = Field(
+        default="", description="Filled from the Markdown after the front matter."
+    )
+
+    @field_validator("review_due")
+    @classmethod
+    def _review_after_update(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        updated = info.data.get("updated")
+        if updated is not None and value <= updated:
+            raise ValueError(
+                f"{value} is not after updated ({updated}); set it to when the page should "
+                "next be checked"
+            )
+        return value
+
+
+class Term(ContentModel):
+    """A glossary entry; its abbreviation becomes a tooltip on every page."""
+
+    abbr: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9&]*$", max_length=12)]
+    term: Text
+    definition: Text
+    status: str | None = Field(
+        default=None, description="What replaced it since 2010, if it no longer exists."
+    )
+
+
+class Reference(ContentModel):
+    """A bibliography entry, carried exactly as printed, with fields to cite it by."""
+
+    key: Slug = Field(description="Cite it in Markdown as [@key] or [@key, chapter 3].")
+    short: Text = Field(description="How it reads in text, e.g. 'Brandon et al. 2009'.")
+    authors: Text
+    year: int = Field(ge=1900, le=2100)
+    title: Text
+    publisher: str | None = None
+    as_printed: Text = Field(description="The entry exactly as the report prints it.")
+
+    @model_validator(mode="after")
+    def _fields_in_entry(self) -> Reference:
+        for name in ("authors", "title"):
+            value = getattr(self, name)
+            if value.replace("*", "") not in self.as_printed.replace("*", ""):
+                raise ValueError(
+                    f"{name} '{value}' does not appear in as_printed; copy it from the entry"
+                )
+        if str(self.year) not in self.as_printed:
+            raise ValueError(f"year {self.year} does not appear in as_printed")
+        return self

@@ -1,0 +1,32 @@
+"""The frozen Site aggregate: everything validated, cross-checked and ready to derive from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from builder.models.delphi import DelphiResponse, DelphiSection, DelphiStudy, PublishedRow
+from builder.models.pages import Audience, Page, Reference, Term
+
+
+@dataclass(frozen=True)
+class Delphi:
+    overview: Page
+    study: DelphiStudy
+    sections: tuple[DelphiSection, ...]
+    responses: tuple[DelphiResponse, ...]
+    published: tuple[PublishedRow, ...]
+
+
+@dataclass(frozen=True)
+class Site:
+    """All content, validated. Later stages read it and never change it."""
+
+    audiences: tuple[Audience, ...]
+    pages: tuple[Page, ...]
+    terms: tuple[Term, ...]
+    report: Reference
+    references: tuple[Reference, ...]
+    delphi: Delphi | None = None
+
+    def reference(self, key: str) -> Reference:
+        return {r.key: r for r in (self.report, *self.references)}[key]

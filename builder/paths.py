@@ -1,0 +1,52 @@
+"""Every path the builder reads or writes, in one place. Imports nothing from the package."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Paths:
+    """Where one build reads its content and writes its output."""
+
+    root: Path = ROOT
+
+    @property
+    def content(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def mkdocs_yml(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def docs(self) -> Path:
+        """The generated Markdown tree MkDocs renders (docs_dir in mkdocs.yml)."""
+        return self.build / "docs"
+
+    @property
+    def includes(self) -> Path:
+        """Generated snippets appended to every page (abbreviations); not pages themselves."""
+        return self.build / "includes"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def schemas(self) -> Path:
+        return self.root / "schemas"
+
+    def display(self, path: Path) -> str:
+        """A path as editors see it in messages: relative to the project root when inside it."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()

@@ -1,0 +1,21 @@
+"""Render stage: the Site and what was derived from it, as files held in memory."""
+
+from __future__ import annotations
+
+from builder.config import SiteConfig
+from builder.derive import Derived
+from builder.models import Site
+from builder.render import delphi, indexes, pages, reference
+from builder.render.context import Context
+from builder.render.output import Output
+
+
+def render(site: Site, derived: Derived, config: SiteConfig) -> list[Output]:
+    ctx = Context(site, derived, config)
+    outputs: list[Output] = []
+    outputs += pages.render(ctx)
+    outputs += indexes.render(ctx)
+    outputs += reference.render(ctx)
+    if site.delphi is not None and derived.delphi is not None:
+        outputs += delphi.render(ctx, site.delphi, derived.delphi)
+    return outputs

@@ -1,0 +1,89 @@
+"""What every renderer needs: the content, the derived results, the site settings, the
+templates, and helpers to write links and citations relative to the page being rendered."""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from typing import Any
+
+import jinja2
+import yaml
+
+from builder import markup
+from builder.config import SiteConfig
+from builder.derive import Derived
+from builder.models import Site
+from builder.render.output import Output
+
+TEMPLATES = jinja2.Environment(
+    loader=jinja2.PackageLoader("builder", "templates"),
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    autoescape=False,  # templates write Markdown, not HTML; values are escaped where needed
+)
+
+
+def long_date(value: dt.date | None) -> str:
+    return "" if value is None else f"{value.day} {value:%B %Y}"
+
+
+TEMPLATES.filters["long_date"] = long_date
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A Markdown link from one docs-tree file to another (MkDocs resolves these)."""
+    target, _, anchor = to_path.partition("#")
+    link = posixpath.relpath(target, posixpath.dirname(from_path) or ".") if target else ""
+    return link + (f"#{anchor}" if anchor else "")
+
+
+def front_matter(fields: dict[str, Any]) -> str:
+    text = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
+    return f"---\n{text}---\n"
+
+
+class Context:
+    def __init__(self, site: Site, derived: Derived, config: SiteConfig):
+        self.site = site
+        self.derived = derived
+        self.config = config
+        self._refs = {r.key: r for r in (site.report, *site.references)}
+
+    def page(self, path: str, template: str, source: str, meta: dict[str, Any],
+             **values: Any) -> Output:
+        """Render one Markdown page: front matter, the 'generated' stamp, then the template."""
+        fields = {k: v for k, v in meta.items() if v not in (None, [], "")}
+        values.setdefault("sources", [])
+        values.setdefault("updated", None)
+        body = TEMPLATES.get_template(template).render(
+            title=meta["title"],
+            ctx=self, here=path, link=lambda to: relative(path, to),
+            url=self.config.page_url(path), **values)
+        stamp = f"<!-- generated from {source} by the builder; do not edit: edit {source} -->\n"
+        return Output(path, front_matter(fields) + stamp + "\n" + body.rstrip() + "\n", source)
+
+    def resolve(self, body: str, here: str) -> str:
+        """Editors' markers made real: [@key] to a linked citation, (id:x) to a relative link."""
+        refs_page = relative(here, "references.md")
+
+        def cite(match: Any) -> str:
+            ref = self._refs[match["key"]]
+            locator = f", {match['locator'].strip()}" if match["locator"] else ""
+            return f"([{ref.short}{locator}]({refs_page}#{ref.key}))"
+
+        def link(match: Any) -> str:
+            target = self.derived.addresses[match["id"]] + (match["anchor"] or "")
+            return f"]({relative(here, target)})"
+
+        return markup.ID_LINK.sub(link, markup.CITATION.sub(cite, body))
+
+    def reference(self, key: str) -> Any:
+        return self._refs[key]
+
+    def cite_line(self, title: str, updated: dt.date | None, url: str) -> str:
+        year = updated.year if updated else ""
+        when = f" Last updated {long_date(updated)}." if updated else ""
+        return f"{self.config.name} ({year}). *{title}*.{when} Available at: <{url}>"

@@ -1,0 +1,32 @@
+"""The glossary, the bibliography, and the abbreviation tooltips appended to every page."""
+
+from __future__ import annotations
+
+from builder.render.context import Context
+from builder.render.output import Output
+
+GLOSSARY = "content/glossary.yaml"
+REFERENCES = "content/references.yaml"
+
+
+def render(ctx: Context) -> list[Output]:
+    site = ctx.site
+    return [
+        ctx.page("glossary.md", "glossary.md.j2", GLOSSARY,
+                 {"title": "Glossary",
+                  "description": "Abbreviations and terms used in case reviews, explained.",
+                  "edit_url": ctx.config.edit_url(GLOSSARY)},
+                 terms=site.terms),
+        ctx.page("references.md", "references.md.j2", REFERENCES,
+                 {"title": "References",
+                  "description": "The study this site draws on, and the works it cites.",
+                  "edit_url": ctx.config.edit_url(REFERENCES)},
+                 report=site.report, references=site.references),
+        Output("abbreviations.md", abbreviations(ctx), GLOSSARY, root="includes"),
+    ]
+
+
+def abbreviations(ctx: Context) -> str:
+    """Python-Markdown `abbr` definitions: every page shows the expansion on hover and focus."""
+    lines = [f"*[{t.abbr}]: {t.term.replace(']', '')}" for t in ctx.site.terms]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,67 @@
+"""JSON Schemas of every content kind, for editors' completion and hover help (.vscode)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, create_model
+
+from builder.models import (
+    Audience,
+    DelphiResponse,
+    DelphiSection,
+    DelphiStudy,
+    Page,
+    PublishedRow,
+    Reference,
+    Term,
+)
+from builder.paths import Paths
+
+
+def _list_of(name: str, key: str, item: type[BaseModel], doc: str) -> type[BaseModel]:
+    return create_model(name, __doc__=doc, **{key: (list[item], ...)})  # type: ignore[call-overload]
+
+
+def documents() -> dict[str, type[BaseModel]]:
+    """Schema file name -> the model of one whole content file."""
+    return {
+        "audiences": _list_of("AudiencesFile", "audiences", Audience,
+                              "content/audiences.yaml: the five audiences."),
+        "glossary": _list_of("GlossaryFile", "terms", Term, "content/glossary.yaml."),
+        "references": create_model(
+            "ReferencesFile", __doc__="content/references.yaml: the report and its references.",
+            report=(Reference, ...), references=(list[Reference], ...)),
+        "page": Page,
+        "delphi-study": DelphiStudy,
+        "delphi-sections": _list_of("DelphiSectionsFile", "sections", DelphiSection,
+                                    "content/delphi/sections.yaml."),
+        "delphi-response": DelphiResponse,
+        "delphi-published": PublishedRow,
+    }
+
+
+def schema(model: type[BaseModel]) -> dict[str, Any]:
+    data = model.model_json_schema()
+    data.get("properties", {}).pop("body", None)
+    data.get("properties", {}).pop("id", None) if model is Page else None
+    if model is Page:
+        data["required"] = [r for r in data.get("required", []) if r not in ("id", "body")]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **data}
+
+
+def render_all() -> dict[str, str]:
+    return {f"{name}.schema.json": json.dumps(schema(model), indent=2, sort_keys=True) + "\n"
+            for name, model in documents().items()}
+
+
+def export(paths: Paths) -> list[Path]:
+    paths.schemas.mkdir(exist_ok=True)
+    written = []
+    for name, text in render_all().items():
+        target = paths.schemas / name
+        target.write_text(text, encoding="utf-8")
+        written.append(target)
+    return written

@@ -1,0 +1,142 @@
+"""Parse YAML, front matter and CSV into plain data plus a map from each field to its line."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class LineMap:
+    """Line numbers (1-based) of every key and list item, by their path in the document."""
+
+    start: int
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_for(self, loc: Loc) -> int:
+        """The line of the deepest known part of `loc` (a field missing from a mapping reports
+        the mapping's line)."""
+        for n in range(len(loc), 0, -1):
+            if loc[:n] in self.lines:
+                return self.lines[loc[:n]]
+        return self.start
+
+    def sub(self, prefix: Loc) -> LineMap:
+        """The map of one item inside the document, with paths relative to it."""
+        n = len(prefix)
+        inner = {loc[n:]: line for loc, line in self.lines.items() if loc[:n] == prefix}
+        return LineMap(start=self.lines.get(prefix, self.start), lines=inner)
+
+
+class SyntaxProblem(Exception):
+    """The text is not valid YAML (or CSV); carries the line and a plain explanation."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        self.message = message
+        super().__init__(message)
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (2026-13-01) as text, so validation can say
+    what is wrong with it instead of crashing."""
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
+    """YAML text to (data, line map). `first_line` is the file line the text starts on."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, LineMap(start=first_line)
+        lines: dict[Loc, int] = {}
+        _walk(node, (), lines, first_line)
+        return loader.construct_document(node), LineMap(start=first_line, lines=lines)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + (mark.line if mark else 0)
+        what = exc.problem or "invalid YAML"
+        raise SyntaxProblem(
+            line, f"YAML syntax error: {what}; check the indentation, colons and quotes here"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SyntaxProblem(first_line, f"YAML syntax error: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], first: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = first + key_node.start_mark.line
+            if key in seen:
+                raise SyntaxProblem(
+                    line,
+                    f"'{key}' appears twice in the same block (first on line {seen[key]}); "
+                    "keep one and delete the other",
+                )
+            seen[key] = line
+            lines[(*loc, key)] = line
+            _walk(value_node, (*loc, key), lines, first)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[(*loc, index)] = first + item.start_mark.line
+            _walk(item, (*loc, index), lines, first)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Markdown with front matter to (front matter YAML, body, body's first line)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise SyntaxProblem(
+            1, "front matter missing: start the file with a line '---', the fields, then '---'"
+        )
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
+    raise SyntaxProblem(1, "front matter is not closed: add a line '---' after the last field")
+
+
+def parse_front_matter(text: str) -> tuple[Any, LineMap, str, int]:
+    """(front matter data, its line map, body, first line of the body)."""
+    front, body, body_line = split_front_matter(text)
+    data, lines = parse_yaml(front, first_line=2)
+    return data, LineMap(start=1, lines=lines.lines), body, body_line
+
+
+def parse_csv(text: str) -> list[tuple[int, dict[str, str]]]:
+    """CSV text with a header to [(line, row)]; blank lines are skipped."""
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    rows: list[tuple[int, dict[str, str]]] = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row:
+                raise SyntaxProblem(line, "this row has more cells than the header; check commas")
+            rows.append((line, {k: v for k, v in row.items() if v is not None}))
+    except csv.Error as exc:
+        raise SyntaxProblem(reader.line_num, f"CSV syntax error: {exc}") from None
+    return rows
+
+
+def is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

@@ -1,0 +1,217 @@
+"""Records -> one frozen Site, or every problem: field checks (pydantic), then cross-checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from pydantic import ValidationError
+
+from builder import markup
+from builder.addresses import GENERATED, addresses
+from builder.explain import explain, field_name
+from builder.load import Loaded, Record
+from builder.models import (
+    AUDIENCE_IDS,
+    Audience,
+    ContentModel,
+    Delphi,
+    DelphiResponse,
+    DelphiSection,
+    DelphiStudy,
+    Page,
+    PublishedRow,
+    Reference,
+    Site,
+    Source,
+    Term,
+)
+from builder.problems import Problem, Severity, did_you_mean
+from builder.validate_delphi import check_delphi
+
+MODELS: dict[str, type[ContentModel]] = {
+    "audience": Audience,
+    "term": Term,
+    "report": Reference,
+    "reference": Reference,
+    "page": Page,
+    "delphi_overview": Page,
+    "delphi_study": DelphiStudy,
+    "delphi_section": DelphiSection,
+    "delphi_response": DelphiResponse,
+    "delphi_published": PublishedRow,
+}
+
+
+def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None, list[Problem]]:
+    """The Site when there are no errors (warnings allowed), and every problem found."""
+    problems = list(loaded.problems)
+    items: dict[str, list[Any]] = defaultdict(list)
+    for record in loaded.records:
+        model, found = _validate_record(record)
+        problems.extend(found)
+        if model is not None:
+            items[record.kind].append(model)
+    problems.extend(_duplicates(items))
+    problems.extend(_audiences_complete(items["audience"], loaded))
+    if len(items["report"]) != 1:
+        return None, problems
+    site = Site(
+        audiences=tuple(sorted(items["audience"], key=lambda a: AUDIENCE_IDS.index(a.id))),
+        pages=tuple(sorted(items["page"], key=lambda p: p.id)),
+        terms=tuple(sorted(items["term"], key=lambda t: t.abbr.lower())),
+        report=items["report"][0],
+        references=tuple(items["reference"]),
+        delphi=_delphi(items),
+    )
+    problems.extend(_references(site, loaded))
+    problems.extend(_id_links(site, loaded))
+    problems.extend(_reserved_ids(site))
+    problems.extend(_review_dates(site, today or dt.date.today()))
+    if site.delphi is not None:
+        problems.extend(check_delphi(site.delphi))
+    if any(p.severity == Severity.ERROR for p in problems):
+        return None, problems
+    return site, problems
+
+
+def _validate_record(record: Record) -> tuple[ContentModel | None, list[Problem]]:
+    model_cls = MODELS[record.kind]
+    if not isinstance(record.data, dict):
+        return None, [
+            Problem(record.path, record.line, "",
+                    "should be a set of fields (name: value), one a line")
+        ]
+    try:
+        model = model_cls.model_validate(record.data)
+    except ValidationError as exc:
+        return None, [
+            Problem(record.path, record.lines.line_for(tuple(e["loc"])),
+                    field_name(tuple(e["loc"])), explain(e, model_cls))
+            for e in exc.errors()
+        ]
+    return model.with_origin(
+        Source(record.path, record.line, record.body_line, record.lines.lines)), []
+
+
+def _problem(item: ContentModel, field: str, message: str,
+             severity: Severity = Severity.ERROR, line: int | None = None,
+             loc: tuple[str | int, ...] = ()) -> Problem:
+    where = line or item.origin.line_of(*(loc or (field,)))
+    return Problem(item.origin.path, where, field, message, severity)
+
+
+# Which field identifies each kind of item, for the duplicate check.
+IDENTITY: dict[str, Callable[[Any], Any]] = {
+    "audience": lambda a: a.id,
+    "term": lambda t: t.abbr.lower(),
+    "page": lambda p: p.id,
+    "delphi_section": lambda s: s.id,
+    "delphi_response": lambda r: (r.section, r.number, r.round),
+    "delphi_published": lambda r: (r.section, r.number),
+}
+
+
+def _duplicates(items: dict[str, list[Any]]) -> Iterator[Problem]:
+    keyed = dict(IDENTITY, reference=lambda r: r.key)
+    groups = dict(items)
+    groups["reference"] = items["report"] + items["reference"]
+    for kind, identify in keyed.items():
+        seen: dict[Any, ContentModel] = {}
+        for item in groups.get(kind, []):
+            key = identify(item)
+            if key in seen:
+                first = seen[key].origin
+                name = {"term": "abbr", "reference": "key"}.get(kind, "id")
+                yield _problem(item, name, f"'{_show(key)}' is used twice (also at {first}); "
+                               "each must be unique, so rename or remove one")
+            else:
+                seen[key] = item
+
+
+def _show(key: Any) -> str:
+    return "/".join(str(k) for k in key) if isinstance(key, tuple) else str(key)
+
+
+def _audiences_complete(audiences: list[Audience], loaded: Loaded) -> Iterator[Problem]:
+    records = loaded.of("audience")
+    if not records:
+        return
+    missing = set(AUDIENCE_IDS) - {a.id for a in audiences}
+    invalid = len(audiences) < len(records)
+    if missing and not invalid:
+        yield Problem(records[0].path, 1, "audiences",
+                      f"every audience needs an entry; add {', '.join(sorted(missing))}")
+
+
+def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
+    # Keys of entries that failed validation still count: their own errors say what is wrong.
+    keys = {r.key for r in (site.report, *site.references)} | _raw(loaded, "reference", "key")
+    for page in _all_pages(site):
+        for index, key in enumerate(page.sources):
+            if key not in keys:
+                yield _problem(page, f"sources[{index}]", _unknown_key(key, keys),
+                               loc=("sources", index))
+        yield from _body_markers(page, "citation", keys, _unknown_key)
+
+
+def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
+    return {str(r.data[key]) for r in loaded.of(kind) if isinstance(r.data, dict) and key in r.data}
+
+
+def _unknown_key(key: str, keys: Iterable[str]) -> str:
+    return (f"no reference has the key '{key}' in content/references.yaml"
+            f"{did_you_mean(key, sorted(keys))}")
+
+
+def _id_links(site: Site, loaded: Loaded) -> Iterator[Problem]:
+    known = set(addresses(site)) | _raw(loaded, "page", "id") | set(loaded.page_ids)
+    for page in _all_pages(site):
+        yield from _body_markers(page, "link", known, lambda value, ids: (
+            f"links to id '{value}', which does not exist (an id is a page's file name "
+            f"without .md){did_you_mean(value, sorted(ids))}"))
+
+
+def _body_markers(page: Page, kind: str, known: Iterable[str],
+                  message: Callable[[str, Iterable[str]], str]) -> Iterator[Problem]:
+    known = list(known)
+    start = page.origin.body_line
+    for marker in markup.markers(page.body):
+        if marker.kind == kind and marker.value not in known:
+            yield _problem(page, "body", message(marker.value, known), line=start + marker.line)
+
+
+def _all_pages(site: Site) -> tuple[Page, ...]:
+    return site.pages + ((site.delphi.overview,) if site.delphi else ())
+
+
+def _reserved_ids(site: Site) -> Iterator[Problem]:
+    for page in site.pages:
+        if page.id in GENERATED or page.id.startswith(("audience-", "delphi-", "tag-")):
+            yield _problem(page, "", f"id: the file name '{page.id}' is reserved for a page the "
+                           "builder generates; rename the file")
+
+
+def _review_dates(site: Site, today: dt.date) -> Iterator[Problem]:
+    for page in _all_pages(site):
+        if page.review_due < today:
+            yield _problem(page, "review_due",
+                           f"review was due on {page.review_due}; check the page is still right, "
+                           "then move updated and review_due on", Severity.WARNING)
+
+
+def _delphi(items: dict[str, list[Any]]) -> Delphi | None:
+    if not all(items[k] for k in ("delphi_overview", "delphi_study", "delphi_section")):
+        return None
+    order = {"local": 0, "national_analysis": 1, "learning_nationally": 2}
+    return Delphi(
+        overview=items["delphi_overview"][0],
+        study=items["delphi_study"][0],
+        sections=tuple(sorted(items["delphi_section"], key=lambda s: order[s.id])),
+        responses=tuple(sorted(items["delphi_response"],
+                               key=lambda r: (order[r.section], r.number, r.round))),
+        published=tuple(sorted(items["delphi_published"],
+                               key=lambda r: (order[r.section], r.number))),
+    )

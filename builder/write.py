@@ -1,0 +1,82 @@
+"""The only code that writes generated files: refuses duplicates and paths outside its roots,
+writes only what changed, and removes files the build no longer produces."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from builder.render.output import Output
+
+
+class WriteError(Exception):
+    """A renderer asked for something the Writer refuses: a file twice, or outside its roots."""
+
+
+class Writer:
+    def __init__(self, roots: dict[str, Path]):
+        self.roots = roots
+
+    def write(self, outputs: Iterable[Output]) -> dict[str, int]:
+        """Write every output; return how many files were written, unchanged and removed."""
+        planned: dict[Path, Output] = {}
+        for output in outputs:
+            target = self._target(output)
+            if target in planned:
+                raise WriteError(f"{output.path} is produced twice (from {output.source} and "
+                                 f"{planned[target].source})")
+            planned[target] = output
+        stats = {"written": 0, "unchanged": 0, "removed": 0}
+        for target, output in sorted(planned.items()):
+            data = output.content.encode() if isinstance(output.content, str) else output.content
+            if target.exists() and target.read_bytes() == data:
+                stats["unchanged"] += 1
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, data)
+            stats["written"] += 1
+        for root in self.roots.values():
+            stats["removed"] += _remove_stale(root, set(planned))
+        return stats
+
+    def _target(self, output: Output) -> Path:
+        root = self.roots[output.root]
+        relative = PurePosixPath(output.path)
+        if relative.is_absolute() or ".." in relative.parts:
+            raise WriteError(f"{output.path} would be written outside {root}")
+        return root / relative
+
+
+def _atomic_write(target: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.replace(tmp, target)
+
+
+def _remove_stale(root: Path, keep: set[Path]) -> int:
+    if not root.exists():
+        return 0
+    removed = 0
+    for path in sorted(root.rglob("*"), reverse=True):
+        if path.is_file() and path not in keep:
+            path.unlink()
+            removed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
+
+
+def replace_dir(built: Path, target: Path) -> None:
+    """Move a fully built folder into place; the old one goes only once the new one is there."""
+    old = target.with_name(f".{target.name}-old")
+    if old.exists():
+        shutil.rmtree(old)
+    if target.exists():
+        target.rename(old)
+    built.rename(target)
+    if old.exists():
+        shutil.rmtree(old)
