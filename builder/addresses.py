@@ -51,7 +51,5 @@ def addresses(site: Site) -> dict[str, str]:
         for section in site.delphi.sections:
             out[f"delphi-{section.slug}"] = delphi_section_path(section.slug)
             for number in range(1, section.statements + 1):
-                out[f"delphi-{section.slug}-{number}"] = delphi_statement_path(
-                    section.slug, number
-                )
+                out[f"delphi-{section.slug}-{number}"] = delphi_statement_path(section.slug, number)
     return out

@@ -34,8 +34,16 @@ def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:
         position = float(left)
         for order, (key, name, _colour) in enumerate(SEGMENTS):
             value = float(row[key])
-            out.append({"bar": row[label], "response": name, "order": order,
-                        "percent": value, "start": position, "end": position + value})
+            out.append(
+                {
+                    "bar": row[label],
+                    "response": name,
+                    "order": order,
+                    "percent": value,
+                    "start": position,
+                    "end": position + value,
+                }
+            )
             position += value
     return pd.DataFrame(out)
 
@@ -48,13 +56,18 @@ def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> alt.Chart
         alt.Chart(long, title=alt.TitleParams(title, anchor="start", fontSize=13))
         .mark_bar()
         .encode(
-            y=alt.Y("bar:N", sort=bars, title=None,
-                    axis=alt.Axis(labelLimit=320, labelFontSize=11)),
-            x=alt.X("start:Q", title="% of respondents (disagree left of 0, agree right)",
-                    scale=alt.Scale(domain=[-100, 100])),
+            y=alt.Y(
+                "bar:N", sort=bars, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=11)
+            ),
+            x=alt.X(
+                "start:Q",
+                title="% of respondents (disagree left of 0, agree right)",
+                scale=alt.Scale(domain=[-100, 100]),
+            ),
             x2="end:Q",
-            color=alt.Color("response:N", scale=scale, title=None,
-                            legend=alt.Legend(orient="bottom", columns=3)),
+            color=alt.Color(
+                "response:N", scale=scale, title=None, legend=alt.Legend(orient="bottom", columns=3)
+            ),
             order=alt.Order("order:Q"),
             tooltip=["bar:N", "response:N", "percent:Q"],
         )
@@ -82,7 +95,7 @@ def svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
         + f'<title id="{ident}-title">{html.escape(title)}</title>'
         + f'<desc id="{ident}-desc">{html.escape(description)}</desc>'
     )
-    return labelled + text[head.end():].replace("\n", " ") + "\n"
+    return labelled + text[head.end() :].replace("\n", " ") + "\n"
 
 
 def describe_bars(rows: pd.DataFrame, label: str) -> str:

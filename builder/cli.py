@@ -18,8 +18,9 @@ EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE, EXIT_BUG = 1, 2, 3, 70
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m builder", description=__doc__)
-    parser.add_argument("--root", type=Path, default=None,
-                        help="project folder (default: this checkout)")
+    parser.add_argument(
+        "--root", type=Path, default=None, help="project folder (default: this checkout)"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks of builder bugs")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("build", help="validate content and build the whole site into site/")
@@ -48,9 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly; tracebacks only on request
         if args.debug:
             raise
-        print(f"internal error in the builder: {type(exc).__name__}: {exc}\n"
-              "This is a bug, not a problem with your content; please report it "
-              "(run again with --debug for details).", file=sys.stderr)
+        print(
+            f"internal error in the builder: {type(exc).__name__}: {exc}\n"
+            "This is a bug, not a problem with your content; please report it "
+            "(run again with --debug for details).",
+            file=sys.stderr,
+        )
         return EXIT_BUG
 
 
@@ -59,17 +63,24 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.command == "check":
         checked = pipeline.check(paths)
         _warn(checked.warnings)
-        print(f"content is valid: {len(checked.site.pages)} pages, {len(checked.site.terms)} "
-              f"glossary terms, {len(checked.site.references)} references"
-              + (f", {len(checked.derived.delphi.statements)} Delphi statements"
-                 if checked.derived.delphi else ""))
+        print(
+            f"content is valid: {len(checked.site.pages)} pages, {len(checked.site.terms)} "
+            f"glossary terms, {len(checked.site.references)} references"
+            + (
+                f", {len(checked.derived.delphi.statements)} Delphi statements"
+                if checked.derived.delphi
+                else ""
+            )
+        )
         return 0
     if args.command == "build":
         checked, stats = pipeline.build(paths)
         _warn(checked.warnings)
-        print(f"built site/ in {time.perf_counter() - started:.1f}s "
-              f"({stats['written']} files written, {stats['unchanged']} unchanged, "
-              f"{stats['removed']} removed)")
+        print(
+            f"built site/ in {time.perf_counter() - started:.1f}s "
+            f"({stats['written']} files written, {stats['unchanged']} unchanged, "
+            f"{stats['removed']} removed)"
+        )
         return 0
     if args.command == "serve":
         from builder import serve

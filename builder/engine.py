@@ -24,10 +24,20 @@ def _env() -> dict[str, str]:
 def build_site(paths: Paths) -> None:
     paths.build.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build))
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict",
-               "--config-file", str(paths.mkdocs_yml), "--site-dir", str(tmp)]
-    result = subprocess.run(command, cwd=paths.root, env=_env(), capture_output=True, text=True,
-                            check=False)
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(paths.mkdocs_yml),
+        "--site-dir",
+        str(tmp),
+    ]
+    result = subprocess.run(
+        command, cwd=paths.root, env=_env(), capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         subprocess.run(["rm", "-rf", str(tmp)], check=False)
         raise EngineError((result.stdout + result.stderr).strip())
@@ -36,6 +46,15 @@ def build_site(paths: Paths) -> None:
 
 def serve(paths: Paths, address: str) -> subprocess.Popen[bytes]:
     """Start `mkdocs serve`; it reloads the browser when the docs tree changes."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(paths.mkdocs_yml),
-               "--dev-addr", address, "--livereload"]
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "serve",
+        "--config-file",
+        str(paths.mkdocs_yml),
+        "--dev-addr",
+        address,
+        "--livereload",
+    ]
     return subprocess.Popen(command, cwd=paths.root, env=_env())

@@ -29,8 +29,7 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         allowed = _allowed_fields(model, loc[:-1])
         return (
-            f"is not a field here{did_you_mean(loc[-1], allowed)} "
-            f"(allowed: {', '.join(allowed)})"
+            f"is not a field here{did_you_mean(loc[-1], allowed)} (allowed: {', '.join(allowed)})"
         )
     if kind == "literal_error":
         expected = [c.strip().strip("'") for c in str(ctx.get("expected", "")).split(" or ")]

@@ -50,8 +50,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("page", "pages/*.md"),
     Kind("delphi_overview", "delphi/overview.md", required=False, group="delphi"),
     Kind("delphi_study", "delphi/study.yaml", required=False, group="delphi"),
-    Kind("delphi_section", "delphi/sections.yaml", container="sections", required=False,
-         group="delphi"),
+    Kind(
+        "delphi_section",
+        "delphi/sections.yaml",
+        container="sections",
+        required=False,
+        group="delphi",
+    ),
     Kind("delphi_response", "delphi/responses.csv", required=False, group="delphi"),
     Kind("delphi_published", "delphi/published.csv", required=False, group="delphi"),
 )
@@ -104,17 +109,24 @@ def load(paths: Paths) -> Loaded:
         expected = {k.pattern for k in KINDS if k.group == group}
         for missing in sorted(expected - set(present)):
             out.problems.append(
-                Problem(paths.display(root / missing), 1, "",
-                        f"file is missing: the {group} data needs all of "
-                        f"{', '.join(sorted(expected))}")
+                Problem(
+                    paths.display(root / missing),
+                    1,
+                    "",
+                    f"file is missing: the {group} data needs all of {', '.join(sorted(expected))}",
+                )
             )
     for file in sorted(p for p in root.rglob("*") if p.is_file()):
         if file not in known and not file.name.startswith(".") and file.name != "README.md":
             out.problems.append(
-                Problem(paths.display(file), 1, "",
-                        "is not a kind of content the builder knows, so it is ignored; "
-                        "see CONTRIBUTING.md for where each kind of file goes",
-                        Severity.WARNING)
+                Problem(
+                    paths.display(file),
+                    1,
+                    "",
+                    "is not a kind of content the builder knows, so it is ignored; "
+                    "see CONTRIBUTING.md for where each kind of file goes",
+                    Severity.WARNING,
+                )
             )
     return out
 

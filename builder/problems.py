@@ -1,14 +1,14 @@
-"""Problems found in content: one line each, `content/path:line: field: message`, errors and warnings."""
+"""Problems found in content, one line each (`content/path:line: field: message`)."""
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -22,22 +22,28 @@ from builder.paths import Paths
 
 
 def _list_of(name: str, key: str, item: type[BaseModel], doc: str) -> type[BaseModel]:
-    return create_model(name, __doc__=doc, **{key: (list[item], ...)})  # type: ignore[call-overload]
+    fields: dict[str, Any] = {key: (list[item], ...)}  # type: ignore[valid-type]
+    return create_model(name, __doc__=doc, **fields)
 
 
 def documents() -> dict[str, type[BaseModel]]:
     """Schema file name -> the model of one whole content file."""
     return {
-        "audiences": _list_of("AudiencesFile", "audiences", Audience,
-                              "content/audiences.yaml: the five audiences."),
+        "audiences": _list_of(
+            "AudiencesFile", "audiences", Audience, "content/audiences.yaml: the five audiences."
+        ),
         "glossary": _list_of("GlossaryFile", "terms", Term, "content/glossary.yaml."),
         "references": create_model(
-            "ReferencesFile", __doc__="content/references.yaml: the report and its references.",
-            report=(Reference, ...), references=(list[Reference], ...)),
+            "ReferencesFile",
+            __doc__="content/references.yaml: the report and its references.",
+            report=(Reference, ...),
+            references=(list[Reference], ...),
+        ),
         "page": Page,
         "delphi-study": DelphiStudy,
-        "delphi-sections": _list_of("DelphiSectionsFile", "sections", DelphiSection,
-                                    "content/delphi/sections.yaml."),
+        "delphi-sections": _list_of(
+            "DelphiSectionsFile", "sections", DelphiSection, "content/delphi/sections.yaml."
+        ),
         "delphi-response": DelphiResponse,
         "delphi-published": PublishedRow,
     }
@@ -53,8 +59,10 @@ def schema(model: type[BaseModel]) -> dict[str, Any]:
 
 
 def render_all() -> dict[str, str]:
-    return {f"{name}.schema.json": json.dumps(schema(model), indent=2, sort_keys=True) + "\n"
-            for name, model in documents().items()}
+    return {
+        f"{name}.schema.json": json.dumps(schema(model), indent=2, sort_keys=True) + "\n"
+        for name, model in documents().items()
+    }
 
 
 def export(paths: Paths) -> list[Path]:

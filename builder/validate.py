@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -81,24 +81,35 @@ def _validate_record(record: Record) -> tuple[ContentModel | None, list[Problem]
     model_cls = MODELS[record.kind]
     if not isinstance(record.data, dict):
         return None, [
-            Problem(record.path, record.line, "",
-                    "should be a set of fields (name: value), one a line")
+            Problem(
+                record.path, record.line, "", "should be a set of fields (name: value), one a line"
+            )
         ]
     try:
         model = model_cls.model_validate(record.data)
     except ValidationError as exc:
         return None, [
-            Problem(record.path, record.lines.line_for(tuple(e["loc"])),
-                    field_name(tuple(e["loc"])), explain(e, model_cls))
+            Problem(
+                record.path,
+                record.lines.line_for(tuple(e["loc"])),
+                field_name(tuple(e["loc"])),
+                explain(e, model_cls),
+            )
             for e in exc.errors()
         ]
     return model.with_origin(
-        Source(record.path, record.line, record.body_line, record.lines.lines)), []
+        Source(record.path, record.line, record.body_line, record.lines.lines)
+    ), []
 
 
-def _problem(item: ContentModel, field: str, message: str,
-             severity: Severity = Severity.ERROR, line: int | None = None,
-             loc: tuple[str | int, ...] = ()) -> Problem:
+def _problem(
+    item: ContentModel,
+    field: str,
+    message: str,
+    severity: Severity = Severity.ERROR,
+    line: int | None = None,
+    loc: tuple[str | int, ...] = (),
+) -> Problem:
     where = line or item.origin.line_of(*(loc or (field,)))
     return Problem(item.origin.path, where, field, message, severity)
 
@@ -125,8 +136,12 @@ def _duplicates(items: dict[str, list[Any]]) -> Iterator[Problem]:
             if key in seen:
                 first = seen[key].origin
                 name = {"term": "abbr", "reference": "key"}.get(kind, "id")
-                yield _problem(item, name, f"'{_show(key)}' is used twice (also at {first}); "
-                               "each must be unique, so rename or remove one")
+                yield _problem(
+                    item,
+                    name,
+                    f"'{_show(key)}' is used twice (also at {first}); "
+                    "each must be unique, so rename or remove one",
+                )
             else:
                 seen[key] = item
 
@@ -142,19 +157,28 @@ def _audiences_complete(audiences: list[Audience], loaded: Loaded) -> Iterator[P
     missing = set(AUDIENCE_IDS) - {a.id for a in audiences}
     invalid = len(audiences) < len(records)
     if missing and not invalid:
-        yield Problem(records[0].path, 1, "audiences",
-                      f"every audience needs an entry; add {', '.join(sorted(missing))}")
+        yield Problem(
+            records[0].path,
+            1,
+            "audiences",
+            f"every audience needs an entry; add {', '.join(sorted(missing))}",
+        )
 
 
 def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
     # Keys of entries that failed validation still count: their own errors say what is wrong.
-    keys = {r.key for r in (site.report, *site.references)} | _raw(loaded, "reference", "key")
+    keys = (
+        {r.key for r in (site.report, *site.references)}
+        | _raw(loaded, "reference", "key")
+        | _raw(loaded, "report", "key")
+    )
     for page in _all_pages(site):
         for index, key in enumerate(page.sources):
             if key not in keys:
-                yield _problem(page, f"sources[{index}]", _unknown_key(key, keys),
-                               loc=("sources", index))
-        yield from _body_markers(page, "citation", keys, _unknown_key)
+                yield _problem(
+                    page, f"sources[{index}]", _unknown_key(key, keys), loc=("sources", index)
+                )
+    yield from _body_markers(loaded, "citation", keys, _unknown_key)
 
 
 def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
@@ -162,25 +186,41 @@ def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
 
 
 def _unknown_key(key: str, keys: Iterable[str]) -> str:
-    return (f"no reference has the key '{key}' in content/references.yaml"
-            f"{did_you_mean(key, sorted(keys))}")
+    return (
+        f"no reference has the key '{key}' in content/references.yaml"
+        f"{did_you_mean(key, sorted(keys))}"
+    )
 
 
 def _id_links(site: Site, loaded: Loaded) -> Iterator[Problem]:
     known = set(addresses(site)) | _raw(loaded, "page", "id") | set(loaded.page_ids)
-    for page in _all_pages(site):
-        yield from _body_markers(page, "link", known, lambda value, ids: (
+    yield from _body_markers(
+        loaded,
+        "link",
+        known,
+        lambda value, ids: (
             f"links to id '{value}', which does not exist (an id is a page's file name "
-            f"without .md){did_you_mean(value, sorted(ids))}"))
+            f"without .md){did_you_mean(value, ids)}"
+        ),
+    )
 
 
-def _body_markers(page: Page, kind: str, known: Iterable[str],
-                  message: Callable[[str, Iterable[str]], str]) -> Iterator[Problem]:
-    known = list(known)
-    start = page.origin.body_line
-    for marker in markup.markers(page.body):
-        if marker.kind == kind and marker.value not in known:
-            yield _problem(page, "body", message(marker.value, known), line=start + marker.line)
+def _body_markers(
+    loaded: Loaded, kind: str, known: Iterable[str], message: Callable[[str, Iterable[str]], str]
+) -> Iterator[Problem]:
+    """Markers are checked in every page that parsed, valid front matter or not, so one
+    run reports everything."""
+    known = set(known)
+    choices = sorted(known)
+    for record in loaded.of("page") + loaded.of("delphi_overview"):
+        for marker in markup.markers(record.body or ""):
+            if marker.kind == kind and marker.value not in known:
+                yield Problem(
+                    record.path,
+                    record.body_line + marker.line,
+                    "body",
+                    message(marker.value, choices),
+                )
 
 
 def _all_pages(site: Site) -> tuple[Page, ...]:
@@ -190,16 +230,24 @@ def _all_pages(site: Site) -> tuple[Page, ...]:
 def _reserved_ids(site: Site) -> Iterator[Problem]:
     for page in site.pages:
         if page.id in GENERATED or page.id.startswith(("audience-", "delphi-", "tag-")):
-            yield _problem(page, "", f"id: the file name '{page.id}' is reserved for a page the "
-                           "builder generates; rename the file")
+            yield _problem(
+                page,
+                "",
+                f"id: the file name '{page.id}' is reserved for a page the "
+                "builder generates; rename the file",
+            )
 
 
 def _review_dates(site: Site, today: dt.date) -> Iterator[Problem]:
     for page in _all_pages(site):
         if page.review_due < today:
-            yield _problem(page, "review_due",
-                           f"review was due on {page.review_due}; check the page is still right, "
-                           "then move updated and review_due on", Severity.WARNING)
+            yield _problem(
+                page,
+                "review_due",
+                f"review was due on {page.review_due}; check the page is still right, "
+                "then move updated and review_due on",
+                Severity.WARNING,
+            )
 
 
 def _delphi(items: dict[str, list[Any]]) -> Delphi | None:
@@ -210,8 +258,10 @@ def _delphi(items: dict[str, list[Any]]) -> Delphi | None:
         overview=items["delphi_overview"][0],
         study=items["delphi_study"][0],
         sections=tuple(sorted(items["delphi_section"], key=lambda s: order[s.id])),
-        responses=tuple(sorted(items["delphi_response"],
-                               key=lambda r: (order[r.section], r.number, r.round))),
-        published=tuple(sorted(items["delphi_published"],
-                               key=lambda r: (order[r.section], r.number))),
+        responses=tuple(
+            sorted(items["delphi_response"], key=lambda r: (order[r.section], r.number, r.round))
+        ),
+        published=tuple(
+            sorted(items["delphi_published"], key=lambda r: (order[r.section], r.number))
+        ),
     )

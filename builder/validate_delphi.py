@@ -22,9 +22,13 @@ def check_delphi(delphi: Delphi) -> Iterator[Problem]:
         by_statement.setdefault(row.key, {})[row.round] = row
         total = sum(getattr(row, name) for name in LIKERT)
         if abs(total - 100) > SUM_TOLERANCE:
-            yield Problem(row.origin.path, row.origin.line, "",
-                          f"the seven percentages add up to {total}, not about 100; "
-                          "check this row against Appendix 3")
+            yield Problem(
+                row.origin.path,
+                row.origin.line,
+                "",
+                f"the seven percentages add up to {total}, not about 100; "
+                "check this row against Appendix 3",
+            )
     total_statements = 0
     for section in delphi.sections:
         numbers = sorted(n for (s, n) in by_statement if s == section.id)
@@ -34,41 +38,66 @@ def check_delphi(delphi: Delphi) -> Iterator[Problem]:
             missing = sorted(set(expected) - set(numbers))
             extra = sorted(set(numbers) - set(expected))
             detail = "; ".join(
-                part for part in (
+                part
+                for part in (
                     f"missing statement(s) {', '.join(map(str, missing))}" if missing else "",
                     f"unexpected statement(s) {', '.join(map(str, extra))}" if extra else "",
-                ) if part
+                )
+                if part
             )
-            yield Problem(section.origin.path, section.origin.line, "statements",
-                          f"section '{section.id}' should have statements 1-{section.statements} "
-                          f"in responses.csv: {detail}")
+            yield Problem(
+                section.origin.path,
+                section.origin.line,
+                "statements",
+                f"section '{section.id}' should have statements 1-{section.statements} "
+                f"in responses.csv: {detail}",
+            )
     for key, rounds in sorted(by_statement.items()):
         if set(rounds) != {1, 2}:
             row = next(iter(rounds.values()))
             missing_round = 2 if 1 in rounds else 1
-            yield Problem(row.origin.path, row.origin.line, "round",
-                          f"statement {key[0]} {key[1]} has no round {missing_round} row; "
-                          "every statement needs both rounds")
+            yield Problem(
+                row.origin.path,
+                row.origin.line,
+                "round",
+                f"statement {key[0]} {key[1]} has no round {missing_round} row; "
+                "every statement needs both rounds",
+            )
     if total_statements and total_statements != EXPECTED_DELPHI_STATEMENTS:
-        yield Problem(delphi.sections[0].origin.path, 1, "statements",
-                      f"found {total_statements} statements; the report has "
-                      f"{EXPECTED_DELPHI_STATEMENTS}")
-    revised = [k for k, r in by_statement.items()
-               if {1, 2} <= set(r) and r[1].statement != r[2].statement]
+        yield Problem(
+            delphi.sections[0].origin.path,
+            1,
+            "statements",
+            f"found {total_statements} statements; the report has {EXPECTED_DELPHI_STATEMENTS}",
+        )
+    revised = [
+        k for k, r in by_statement.items() if {1, 2} <= set(r) and r[1].statement != r[2].statement
+    ]
     if by_statement and len(revised) != EXPECTED_REVISED:
-        yield Problem(delphi.responses[0].origin.path, 1, "statement",
-                      f"{len(revised)} statements have different wordings in rounds 1 and 2; "
-                      f"the report revised {EXPECTED_REVISED}: check the wordings")
+        yield Problem(
+            delphi.responses[0].origin.path,
+            1,
+            "statement",
+            f"{len(revised)} statements have different wordings in rounds 1 and 2; "
+            f"the report revised {EXPECTED_REVISED}: check the wordings",
+        )
     published = Counter(row.key for row in delphi.responses if row.round == 2)
-    for row in delphi.published:
-        if (row.section, row.number) not in published:
-            yield Problem(row.origin.path, row.origin.line, "number",
-                          f"no statement {row.section} {row.number} in responses.csv")
+    for printed_row in delphi.published:
+        if (printed_row.section, printed_row.number) not in published:
+            yield Problem(
+                printed_row.origin.path,
+                printed_row.origin.line,
+                "number",
+                f"no statement {printed_row.section} {printed_row.number} in responses.csv",
+            )
     printed = {(row.section, row.number) for row in delphi.published}
     for key in sorted(set(published) - printed):
-        yield Problem(delphi.published[0].origin.path if delphi.published else "content", 1,
-                      "section", f"statement {key[0]} {key[1]} has no row from the "
-                      "published tables; add it as printed")
+        yield Problem(
+            delphi.published[0].origin.path if delphi.published else "content",
+            1,
+            "section",
+            f"statement {key[0]} {key[1]} has no row from the published tables; add it as printed",
+        )
     yield from _study_totals(delphi)
 
 
@@ -76,17 +105,28 @@ def _study_totals(delphi: Delphi) -> Iterator[Problem]:
     study = delphi.study
     rounds = sorted(r.round for r in study.rounds)
     if rounds != [1, 2]:
-        yield Problem(study.origin.path, study.origin.line, "rounds",
-                      "needs exactly one entry for round 1 and one for round 2")
+        yield Problem(
+            study.origin.path,
+            study.origin.line,
+            "rounds",
+            "needs exactly one entry for round 1 and one for round 2",
+        )
     for index, entry in enumerate(study.rounds):
         counted = sum(a.count for a in entry.agencies)
         if counted != entry.respondents:
-            yield Problem(study.origin.path, study.origin.line,
-                          f"rounds[{index}].agencies",
-                          f"agency counts add up to {counted} but respondents is "
-                          f"{entry.respondents}; check them against chapter 3")
+            yield Problem(
+                study.origin.path,
+                study.origin.line,
+                f"rounds[{index}].agencies",
+                f"agency counts add up to {counted} but respondents is "
+                f"{entry.respondents}; check them against chapter 3",
+            )
     smallest = min((r.respondents for r in study.rounds), default=0)
     if study.both_rounds > smallest:
-        yield Problem(study.origin.path, study.origin.line, "both_rounds",
-                      f"{study.both_rounds} took part in both rounds, more than the "
-                      f"{smallest} who answered one round")
+        yield Problem(
+            study.origin.path,
+            study.origin.line,
+            "both_rounds",
+            f"{study.both_rounds} took part in both rounds, more than the "
+            f"{smallest} who answered one round",
+        )

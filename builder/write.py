@@ -26,8 +26,10 @@ class Writer:
         for output in outputs:
             target = self._target(output)
             if target in planned:
-                raise WriteError(f"{output.path} is produced twice (from {output.source} and "
-                                 f"{planned[target].source})")
+                raise WriteError(
+                    f"{output.path} is produced twice (from {output.source} and "
+                    f"{planned[target].source})"
+                )
             planned[target] = output
         stats = {"written": 0, "unchanged": 0, "removed": 0}
         for target, output in sorted(planned.items()):

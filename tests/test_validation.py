@@ -54,20 +54,27 @@ def test_missing_front_matter(mini: Paths) -> None:
 
 
 def test_missing_required_field(mini: Paths) -> None:
-    edit(mini.content / "pages" / "about.md", "summary: A page with tags, sources and an SCR "
-         "abbreviation.\n", "")
+    edit(
+        mini.content / "pages" / "about.md",
+        "summary: A page with tags, sources and an SCR abbreviation.\n",
+        "",
+    )
     assert problems(mini) == ["content/pages/about.md:1: summary: is required but missing; add it"]
 
 
 def test_wrong_type(mini: Paths) -> None:
     edit(mini.content / "references.yaml", "    year: 2004", "    year: last year")
-    assert problems(mini) == ["content/references.yaml:13: year: 'last year' should be a whole "
-                              "number"]
+    assert problems(mini) == [
+        "content/references.yaml:13: year: 'last year' should be a whole number"
+    ]
 
 
 def test_unknown_enum_value_suggests_the_closest(mini: Paths) -> None:
-    edit(mini.content / "pages" / "about.md", "audiences: [practitioners, researchers]",
-         "audiences: [practitioners, researcher]")
+    edit(
+        mini.content / "pages" / "about.md",
+        "audiences: [practitioners, researchers]",
+        "audiences: [practitioners, researcher]",
+    )
     assert problems(mini) == [
         "content/pages/about.md:4: audiences[1]: 'researcher' is not one of practitioners, "
         "trainers, managers, policy-makers, researchers; did you mean 'researchers'?"
@@ -91,8 +98,11 @@ def test_duplicate_ids(mini: Paths) -> None:
 
 
 def test_duplicate_key_in_one_block(mini: Paths) -> None:
-    edit(mini.content / "glossary.yaml", "    term: Local Safeguarding Children Board",
-         "    term: Local Safeguarding Children Board\n    term: Again")
+    edit(
+        mini.content / "glossary.yaml",
+        "    term: Local Safeguarding Children Board",
+        "    term: Local Safeguarding Children Board\n    term: Again",
+    )
     assert problems(mini) == [
         "content/glossary.yaml:8: 'term' appears twice in the same block (first on line 7); "
         "keep one and delete the other"
@@ -108,8 +118,11 @@ def test_link_to_an_id_that_does_not_exist(mini: Paths) -> None:
 
 
 def test_citation_key_that_does_not_exist(mini: Paths) -> None:
-    edit(mini.content / "pages" / "about.md", "sources: [dfe-rr037, vincent-2004]",
-         "sources: [dfe-rr037, vincent-2040]")
+    edit(
+        mini.content / "pages" / "about.md",
+        "sources: [dfe-rr037, vincent-2004]",
+        "sources: [dfe-rr037, vincent-2040]",
+    )
     assert problems(mini) == [
         "content/pages/about.md:6: sources[1]: no reference has the key 'vincent-2040' in "
         "content/references.yaml; did you mean 'vincent-2004'?"

@@ -3,6 +3,7 @@ numbers and links."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from builder.addresses import addresses
@@ -19,6 +20,7 @@ class Derived:
     by_audience: dict[str, tuple[Entry, ...]]
     by_tag: dict[str, tuple[Entry, ...]]
     delphi: DelphiResults | None
+    updated: dt.date  # the newest 'updated' date in the content: the site's own date
 
     @property
     def problems(self) -> list[Problem]:
@@ -35,4 +37,5 @@ def derive(site: Site) -> Derived:
         by_audience=group_by_audience(items),
         by_tag=group_by_tag(items),
         delphi=delphi,
+        updated=max(e.updated for e in items if e.updated is not None),
     )

@@ -85,8 +85,9 @@ def frame(responses: tuple[DelphiResponse, ...], respondents: dict[int, int]) ->
     df["strong_agree"] = df["agree"] + df["strongly_agree"]
     df["strong_disagree"] = df["disagree"] + df["strongly_disagree"]
     df["respondents"] = df["round"].map(respondents)
-    wordings = df.pivot_table(index=["section", "number"], columns="round", values="statement",
-                              aggfunc="first")
+    wordings = df.pivot_table(
+        index=["section", "number"], columns="round", values="statement", aggfunc="first"
+    )
     revised = (wordings[1] != wordings[2]).rename("revised")
     df = df.join(revised, on=["section", "number"])
     return df
@@ -94,8 +95,14 @@ def frame(responses: tuple[DelphiResponse, ...], respondents: dict[int, int]) ->
 
 def consensus(strong: int, broad: int, strong_threshold: int, broad_threshold: int) -> str:
     """Which limb of the rule one side meets: 'strong', 'broad', 'both' or ''."""
-    limbs = [name for name, met in (("strong", strong >= strong_threshold),
-                                    ("broad", broad >= broad_threshold)) if met]
+    limbs = [
+        name
+        for name, met in (
+            ("strong", strong >= strong_threshold),
+            ("broad", broad >= broad_threshold),
+        )
+        if met
+    ]
     return "both" if len(limbs) == 2 else (limbs[0] if limbs else "")
 
 
@@ -103,38 +110,53 @@ def derive_delphi(delphi: Delphi) -> DelphiResults:
     rule = delphi.study.consensus_rule
     respondents = {r.round: r.respondents for r in delphi.study.rounds}
     df = frame(delphi.responses, respondents)
-    agree_limb = [consensus(s, b, rule.strong_threshold, rule.broad_threshold)
-                  for s, b in zip(df["strong_agree"], df["pct_agree"], strict=True)]
-    disagree_limb = [consensus(s, b, rule.strong_threshold, rule.broad_threshold)
-                     for s, b in zip(df["strong_disagree"], df["pct_disagree"], strict=True)]
-    df["consensus"] = ["agree" if a else ("disagree" if d else "none")
-                       for a, d in zip(agree_limb, disagree_limb, strict=True)]
+    agree_limb = [
+        consensus(s, b, rule.strong_threshold, rule.broad_threshold)
+        for s, b in zip(df["strong_agree"], df["pct_agree"], strict=True)
+    ]
+    disagree_limb = [
+        consensus(s, b, rule.strong_threshold, rule.broad_threshold)
+        for s, b in zip(df["strong_disagree"], df["pct_disagree"], strict=True)
+    ]
+    df["consensus"] = [
+        "agree" if a else ("disagree" if d else "none")
+        for a, d in zip(agree_limb, disagree_limb, strict=True)
+    ]
     df["limb"] = [a or d for a, d in zip(agree_limb, disagree_limb, strict=True)]
-    sections = {s.id: s for s in delphi.sections}
-    published = {(p.section, p.number): p for p in delphi.published}
-    sources = {(r.section, r.number, r.round): r for r in delphi.responses}
+    sections: dict[str, DelphiSection] = {s.id: s for s in delphi.sections}
+    published: dict[tuple[str, int], PublishedRow] = {
+        (p.section, p.number): p for p in delphi.published
+    }
+    sources: dict[tuple[str, int, int], DelphiResponse] = {
+        (r.section, r.number, r.round): r for r in delphi.responses
+    }
     statements = []
     for (section_id, number), rows in df.groupby(["section", "number"], sort=False):
-        rounds = tuple(_round(row, rule.strong_threshold, rule.broad_threshold)
-                       for _, row in rows.sort_values("round").iterrows())
-        statements.append(StatementResult(
-            section=sections[str(section_id)], number=int(number),
-            rounds=(rounds[0], rounds[1]), revised=bool(rows["revised"].iloc[0]),
-            published=published.get((str(section_id), int(number))),
-            source_line=sources[(str(section_id), int(number), 2)].origin.line,
-        ))
+        rounds = tuple(
+            _round(row, rule.strong_threshold, rule.broad_threshold)
+            for _, row in rows.sort_values("round").iterrows()
+        )
+        statements.append(
+            StatementResult(
+                section=sections[str(section_id)],
+                number=int(number),
+                rounds=(rounds[0], rounds[1]),
+                revised=bool(rows["revised"].iloc[0]),
+                published=published.get((str(section_id), int(number))),
+                source_line=sources[(str(section_id), int(number), 2)].origin.line,
+            )
+        )
     statements.sort(key=lambda s: (SECTION_ORDER.index(s.section.id), s.number))
     differences, warnings = _compare(statements, delphi, sources, respondents)
     return DelphiResults(tuple(statements), tuple(differences), tuple(warnings), _public(df))
 
 
 def _round(row: pd.Series, strong_threshold: int, broad_threshold: int) -> RoundResult:
-    side = {"agree": ("strong_agree", "pct_agree"),
-            "disagree": ("strong_disagree", "pct_disagree")}
+    side = {"agree": ("strong_agree", "pct_agree"), "disagree": ("strong_disagree", "pct_disagree")}
     verdict = str(row["consensus"])
     if verdict == "none":
         reason = (
-            f"No consensus: {row['strong_agree']}% agreed or strongly agreed and "
+            f"{row['strong_agree']}% agreed or strongly agreed and "
             f"{row['strong_disagree']}% disagreed or strongly disagreed (the rule needs "
             f"{strong_threshold}%), and {row['pct_agree']}% agreed and {row['pct_disagree']}% "
             f"disagreed to any degree (the rule needs {broad_threshold}%)."
@@ -144,33 +166,51 @@ def _round(row: pd.Series, strong_threshold: int, broad_threshold: int) -> Round
         word = "agreed" if verdict == "agree" else "disagreed"
         parts = []
         if row["limb"] in ("strong", "both"):
-            parts.append(f"{row[strong]}% {word} or strongly {word} "
-                         f"(at least {strong_threshold}% needed)")
+            parts.append(
+                f"{row[strong]}% {word} or strongly {word} (at least {strong_threshold}% needed)"
+            )
         if row["limb"] in ("broad", "both"):
-            parts.append(f"{row[broad]}% {word} to some degree, mildly included "
-                         f"(at least {broad_threshold}% needed)")
-        reason = f"Consensus to {verdict}: " + " and ".join(parts) + "."
+            parts.append(
+                f"{row[broad]}% {word} to some degree, mildly included "
+                f"(at least {broad_threshold}% needed)"
+            )
+        reason = " and ".join(parts) + "."
     return RoundResult(
-        round=int(row["round"]), respondents=int(row["respondents"]),
-        statement=str(row["statement"]), values={k: int(row[k]) for k in LIKERT},
-        pct_disagree=int(row["pct_disagree"]), pct_agree=int(row["pct_agree"]),
-        pct_unable=int(row["pct_unable"]), strong_agree=int(row["strong_agree"]),
-        strong_disagree=int(row["strong_disagree"]), consensus=verdict,
-        limb=str(row["limb"]), reason=reason,
+        round=int(row["round"]),
+        respondents=int(row["respondents"]),
+        statement=str(row["statement"]),
+        values={k: int(row[k]) for k in LIKERT},
+        pct_disagree=int(row["pct_disagree"]),
+        pct_agree=int(row["pct_agree"]),
+        pct_unable=int(row["pct_unable"]),
+        strong_agree=int(row["strong_agree"]),
+        strong_disagree=int(row["strong_disagree"]),
+        consensus=verdict,
+        limb=str(row["limb"]),
+        reason=reason,
     )
 
 
-def _compare(statements: list[StatementResult], delphi: Delphi,
-             sources: dict[tuple[str, int, int], DelphiResponse],
-             respondents: dict[int, int]) -> tuple[list[Difference], list[Problem]]:
+def _compare(
+    statements: list[StatementResult],
+    delphi: Delphi,
+    sources: dict[tuple[str, int, int], DelphiResponse],
+    respondents: dict[int, int],
+) -> tuple[list[Difference], list[Problem]]:
     differences: list[Difference] = []
     warnings: list[Problem] = []
 
     def add(difference: Difference, path: str, line: int) -> None:
         differences.append(difference)
-        warnings.append(Problem(path, line, difference.measure,
-                                f"{difference.note} (printed {difference.published}, "
-                                f"derived {difference.derived})", Severity.WARNING))
+        warnings.append(
+            Problem(
+                path,
+                line,
+                difference.measure,
+                f"{difference.note} (printed {difference.published}, derived {difference.derived})",
+                Severity.WARNING,
+            )
+        )
 
     for s in statements:
         row = s.published
@@ -178,48 +218,99 @@ def _compare(statements: list[StatementResult], delphi: Delphi,
         if row is not None:
             table = row.origin
             where = f"{row.source} prints"
-            for measure, what in (("pct_disagree", "disagreeing"), ("pct_agree", "agreeing"),
-                                  ("pct_unable", "unable to answer")):
+            for measure, what in (
+                ("pct_disagree", "disagreeing"),
+                ("pct_agree", "agreeing"),
+                ("pct_unable", "unable to answer"),
+            ):
                 printed, computed = getattr(row, measure), getattr(derived, measure)
                 if printed != computed:
-                    add(Difference(s.section.id, s.number, measure, str(printed), str(computed),
-                                   f"{where} {printed}% {what}; Appendix 3's round-2 "
-                                   f"distribution adds up to {computed}%"),
-                        table.path, table.line)
+                    add(
+                        Difference(
+                            s.section.id,
+                            s.number,
+                            measure,
+                            str(printed),
+                            str(computed),
+                            f"{where} {printed}% {what}; Appendix 3's round-2 "
+                            f"distribution adds up to {computed}%",
+                        ),
+                        table.path,
+                        table.line,
+                    )
             says_yes = derived.consensus != "none"
             if (row.consensus == "yes") != says_yes:
-                add(Difference(s.section.id, s.number, "consensus", row.consensus,
-                               derived.consensus,
-                               f"{where} consensus '{row.consensus}'; the rule applied to "
-                               f"Appendix 3 gives '{derived.consensus}'"),
-                    table.path, table.line)
-            fit = counts_fit([row.pct_disagree, row.pct_agree, row.pct_unable],
-                             respondents[2])
+                add(
+                    Difference(
+                        s.section.id,
+                        s.number,
+                        "consensus",
+                        row.consensus,
+                        derived.consensus,
+                        f"{where} consensus '{row.consensus}'; the rule applied to "
+                        f"Appendix 3 gives '{derived.consensus}'",
+                    ),
+                    table.path,
+                    table.line,
+                )
+            fit = counts_fit([row.pct_disagree, row.pct_agree, row.pct_unable], respondents[2])
             if not fit.possible:
-                summed = (row.pct_disagree, row.pct_agree) == (derived.pct_disagree,
-                                                               derived.pct_agree)
-                cause = (" (it adds up Appendix 3's already-rounded percentages, so its totals "
-                         "need not match whole respondents)" if summed else "")
-                add(Difference(s.section.id, s.number, "counts",
-                               f"{row.pct_disagree}/{row.pct_agree}/{row.pct_unable}",
-                               fit.explain(), f"{where} percentages that no whole numbers of "
-                               f"the {respondents[2]} round-2 respondents can produce{cause}"),
-                    table.path, table.line)
+                summed = (row.pct_disagree, row.pct_agree) == (
+                    derived.pct_disagree,
+                    derived.pct_agree,
+                )
+                cause = (
+                    " (it adds up Appendix 3's already-rounded percentages, so its totals "
+                    "need not match whole respondents)"
+                    if summed
+                    else ""
+                )
+                add(
+                    Difference(
+                        s.section.id,
+                        s.number,
+                        "counts",
+                        f"{row.pct_disagree}/{row.pct_agree}/{row.pct_unable}",
+                        fit.explain(),
+                        f"{where} percentages that no whole numbers of "
+                        f"the {respondents[2]} round-2 respondents can produce{cause}",
+                    ),
+                    table.path,
+                    table.line,
+                )
         for result in s.rounds:
             fit = counts_fit(list(result.values.values()), result.respondents)
             if not fit.possible:
                 src = sources[(s.section.id, s.number, result.round)]
-                add(Difference(s.section.id, s.number, "counts",
-                               "/".join(str(v) for v in result.values.values()), fit.explain(),
-                               f"Appendix 3 round {result.round}: no whole numbers of the "
-                               f"{result.respondents} respondents round to these seven "
-                               "percentages"),
-                    src.origin.path, src.origin.line)
+                add(
+                    Difference(
+                        s.section.id,
+                        s.number,
+                        "counts",
+                        "/".join(str(v) for v in result.values.values()),
+                        fit.explain(),
+                        f"Appendix 3 round {result.round}: no whole numbers of the "
+                        f"{result.respondents} respondents round to these seven "
+                        "percentages",
+                    ),
+                    src.origin.path,
+                    src.origin.line,
+                )
     return differences, warnings
 
 
-PUBLIC_COLUMNS = ["section", "number", "round", "statement", "revised", *LIKERT,
-                  "pct_disagree", "pct_agree", "pct_unable", "consensus"]
+PUBLIC_COLUMNS = [
+    "section",
+    "number",
+    "round",
+    "statement",
+    "revised",
+    *LIKERT,
+    "pct_disagree",
+    "pct_agree",
+    "pct_unable",
+    "consensus",
+]
 
 
 def _public(df: pd.DataFrame) -> pd.DataFrame:

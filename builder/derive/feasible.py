@@ -18,8 +18,10 @@ class Fit:
         if self.impossible_cells:
             cells = ", ".join(f"{p}%" for p in self.impossible_cells)
             return f"no count out of {self.respondents} rounds to {cells}"
-        return (f"counts that round to these cells total {self.lowest}-{self.highest} "
-                f"respondents, never {self.respondents}")
+        return (
+            f"counts that round to these cells total {self.lowest}-{self.highest} "
+            f"respondents, never {self.respondents}"
+        )
 
 
 def candidates(percent: int, n: int) -> list[int]:

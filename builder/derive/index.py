@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from builder.addresses import delphi_section_path, page_path
 from builder.models import AUDIENCE_IDS, Site
 
+
 @dataclass(frozen=True)
 class Entry:
     """One listable item: a page, a Delphi section, later themes and fact sheets."""
@@ -24,22 +25,44 @@ class Entry:
 
 def entries(site: Site) -> tuple[Entry, ...]:
     out = [
-        Entry(p.title, p.summary, page_path(p.id), "Page", tuple(p.audiences), tuple(p.tags),
-              p.updated)
+        Entry(
+            p.title,
+            p.summary,
+            page_path(p.id),
+            "Page",
+            tuple(p.audiences),
+            tuple(p.tags),
+            p.updated,
+        )
         for p in site.pages
         if p.id != "home"
     ]
     if site.delphi is not None:
         o = site.delphi.overview
-        out.append(Entry(o.title, o.summary, "delphi/index.md", "Delphi results",
-                         tuple(o.audiences), tuple(o.tags), o.updated))
+        out.append(
+            Entry(
+                o.title,
+                o.summary,
+                "delphi/index.md",
+                "Delphi results",
+                tuple(o.audiences),
+                tuple(o.tags),
+                o.updated,
+            )
+        )
         for section in site.delphi.sections:
-            out.append(Entry(
-                f"Delphi panel: {section.title.lower()}",
-                f"How the 2010 panel rated the {section.statements} statements on "
-                f"{section.title.lower()}, with the regenerated {section.figure}.",
-                delphi_section_path(section.slug), "Delphi results", tuple(o.audiences),
-                tuple(o.tags), o.updated))
+            out.append(
+                Entry(
+                    f"Delphi panel: {section.title.lower()}",
+                    f"How the 2010 panel rated the {section.statements} statements on "
+                    f"{section.title.lower()}, with the regenerated {section.figure}.",
+                    delphi_section_path(section.slug),
+                    "Delphi results",
+                    tuple(o.audiences),
+                    tuple(o.tags),
+                    o.updated,
+                )
+            )
     return tuple(sorted(out, key=lambda e: (e.title.lower(), e.path)))
 
 

@@ -1,4 +1,4 @@
-"""Models of the Delphi study data transcribed from the report (chapter 3, Tables 1-3, Appendix 3)."""
+"""Models of the Delphi data transcribed from the report (chapter 3, Tables 1-3, Appendix 3)."""
 
 from __future__ import annotations
 

@@ -52,16 +52,21 @@ class Context:
         self.config = config
         self._refs = {r.key: r for r in (site.report, *site.references)}
 
-    def page(self, path: str, template: str, source: str, meta: dict[str, Any],
-             **values: Any) -> Output:
+    def page(
+        self, path: str, template: str, source: str, meta: dict[str, Any], **values: Any
+    ) -> Output:
         """Render one Markdown page: front matter, the 'generated' stamp, then the template."""
         fields = {k: v for k, v in meta.items() if v not in (None, [], "")}
         values.setdefault("sources", [])
         values.setdefault("updated", None)
         body = TEMPLATES.get_template(template).render(
             title=meta["title"],
-            ctx=self, here=path, link=lambda to: relative(path, to),
-            url=self.config.page_url(path), **values)
+            ctx=self,
+            here=path,
+            link=lambda to: relative(path, to),
+            url=self.config.page_url(path),
+            **values,
+        )
         stamp = f"<!-- generated from {source} by the builder; do not edit: edit {source} -->\n"
         return Output(path, front_matter(fields) + stamp + "\n" + body.rstrip() + "\n", source)
 
@@ -84,6 +89,9 @@ class Context:
         return self._refs[key]
 
     def cite_line(self, title: str, updated: dt.date | None, url: str) -> str:
-        year = updated.year if updated else ""
-        when = f" Last updated {long_date(updated)}." if updated else ""
-        return f"{self.config.name} ({year}). *{title}*.{when} Available at: <{url}>"
+        """Pages without their own date (generated indexes) carry the site's newest date."""
+        when = updated or self.derived.updated
+        return (
+            f"{self.config.name} ({when.year}). *{title}*. Last updated {long_date(when)}. "
+            f"Available at: <{url}>"
+        )

@@ -12,11 +12,13 @@ from builder.models import Delphi, DelphiSection
 from builder.render.context import Context
 from builder.render.output import Output
 
-DATA = ("content/delphi/responses.csv, content/delphi/published.csv, "
-        "content/delphi/study.yaml")
+DATA = "content/delphi/responses.csv, content/delphi/published.csv, content/delphi/study.yaml"
 SECTIONS = "content/delphi/sections.yaml"
-CONSENSUS_WORDS = {"agree": "Consensus to agree", "disagree": "Consensus to disagree",
-                   "none": "No consensus"}
+CONSENSUS_WORDS = {
+    "agree": "Consensus to agree",
+    "disagree": "Consensus to disagree",
+    "none": "No consensus",
+}
 
 
 def label(s: StatementResult, width: int = 60) -> str:
@@ -36,39 +38,66 @@ def render(ctx: Context, delphi: Delphi, results: DelphiResults) -> list[Output]
 
 
 def _meta(ctx: Context, title: str, summary: str, source: str, tags: list[str]) -> dict:
-    return {"title": title, "description": summary, "tags": tags,
-            "edit_url": ctx.config.edit_url(source.split(",")[0].strip())}
+    return {
+        "title": title,
+        "description": summary,
+        "tags": tags,
+        "edit_url": ctx.config.edit_url(source.split(",")[0].strip()),
+    }
 
 
 def _overview(ctx: Context, delphi: Delphi, results: DelphiResults) -> Output:
     page = delphi.overview
     path = "delphi/index.md"
-    agreed = [(s, delphi_statement_path(s.section.slug, s.number)) for s in results.statements
-              if s.round2.consensus != "none"]
+    agreed = [
+        (s, delphi_statement_path(s.section.slug, s.number))
+        for s in results.statements
+        if s.round2.consensus != "none"
+    ]
     return ctx.page(
-        path, "delphi_overview.md.j2", page.origin.path,
+        path,
+        "delphi_overview.md.j2",
+        page.origin.path,
         _meta(ctx, page.title, page.summary, page.origin.path, list(page.tags)),
-        page=page, body=ctx.resolve(page.body, path).strip(), study=delphi.study,
-        sections=[(sec, delphi_section_path(sec.slug), results.in_section(sec.id))
-                  for sec in delphi.sections],
-        agreed=agreed, updated=page.updated,
+        page=page,
+        body=ctx.resolve(page.body, path).strip(),
+        study=delphi.study,
+        sections=[
+            (sec, delphi_section_path(sec.slug), results.in_section(sec.id))
+            for sec in delphi.sections
+        ],
+        agreed=agreed,
+        updated=page.updated,
         sources=[ctx.reference(k) for k in page.sources],
     )
 
 
-def _figure(section: DelphiSection, statements: tuple[StatementResult, ...]
-            ) -> tuple[str, str, str, str]:
+def _figure(
+    section: DelphiSection, statements: tuple[StatementResult, ...]
+) -> tuple[str, str, str, str]:
     """(title, description, SVG, spec) of a section's regenerated round-2 figure."""
-    rows = pd.DataFrame([{**s.round2.values, "bar": label(s), "pct_agree": s.round2.pct_agree,
-                          "pct_disagree": s.round2.pct_disagree,
-                          "pct_unable": s.round2.pct_unable} for s in statements])
+    rows = pd.DataFrame(
+        [
+            {
+                **s.round2.values,
+                "bar": label(s),
+                "pct_agree": s.round2.pct_agree,
+                "pct_disagree": s.round2.pct_disagree,
+                "pct_unable": s.round2.pct_unable,
+            }
+            for s in statements
+        ]
+    )
     bars = list(rows["bar"])
     title = f"{section.figure} (regenerated): Delphi round 2 results on {section.title.lower()}"
     chart = charts.diverging_bars(charts.diverging_frame(rows, "bar"), bars, title)
-    description = ("Diverging stacked bars, one per statement, disagreement left of zero and "
-                   "agreement right. ** marks consensus. "
-                   + charts.describe_bars(rows.assign(bar=[f"Statement {s.number}"
-                                                           for s in statements]), "bar"))
+    description = (
+        "Diverging stacked bars, one per statement, disagreement left of zero and "
+        "agreement right. ** marks consensus. "
+        + charts.describe_bars(
+            rows.assign(bar=[f"Statement {s.number}" for s in statements]), "bar"
+        )
+    )
     ident = f"fig-{section.slug}"
     return title, description, charts.svg(chart, title, description, ident), charts.spec(chart)
 
@@ -79,16 +108,25 @@ def _section(ctx: Context, section: DelphiSection, results: DelphiResults) -> li
     title, description, svg, spec = _figure(section, statements)
     figure = f"delphi/{section.slug}/{section.figure.lower().replace(' ', '-')}"
     page = ctx.page(
-        path, "delphi_section.md.j2", SECTIONS,
-        _meta(ctx, f"Delphi panel: {section.title.lower()}",
-              f"How the 2010 panel rated the {section.statements} statements on "
-              f"{section.title.lower()}.", SECTIONS, ["delphi", "evidence"]),
-        section=section, summary=ctx.resolve(section.summary, path).strip(),
-        statements=[(s, delphi_statement_path(s.section.slug, s.number))
-                    for s in statements],
-        figure_title=title, figure_desc=description, figure_svg=svg.strip(),
-        figure_file=figure.split("/")[-1], differences=[
-            d for d in results.differences if d.section == section.id],
+        path,
+        "delphi_section.md.j2",
+        SECTIONS,
+        _meta(
+            ctx,
+            f"Delphi panel: {section.title.lower()}",
+            f"How the 2010 panel rated the {section.statements} statements on "
+            f"{section.title.lower()}.",
+            SECTIONS,
+            ["delphi", "evidence"],
+        ),
+        section=section,
+        summary=ctx.resolve(section.summary, path).strip(),
+        statements=[(s, delphi_statement_path(s.section.slug, s.number)) for s in statements],
+        figure_title=title,
+        figure_desc=description,
+        figure_svg=svg.strip(),
+        figure_file=figure.split("/")[-1],
+        differences=[d for d in results.differences if d.section == section.id],
         updated=ctx.site.delphi.overview.updated if ctx.site.delphi else None,
         sources=[ctx.site.report],
     )
@@ -97,64 +135,108 @@ def _section(ctx: Context, section: DelphiSection, results: DelphiResults) -> li
 
 def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list[Output]:
     path = delphi_statement_path(s.section.slug, s.number)
-    rows = pd.DataFrame([{**r.values, "bar": f"Round {r.round}", "pct_agree": r.pct_agree,
-                          "pct_disagree": r.pct_disagree, "pct_unable": r.pct_unable}
-                         for r in s.rounds])
+    rows = pd.DataFrame(
+        [
+            {
+                **r.values,
+                "bar": f"Round {r.round}",
+                "pct_agree": r.pct_agree,
+                "pct_disagree": r.pct_disagree,
+                "pct_unable": r.pct_unable,
+            }
+            for r in s.rounds
+        ]
+    )
     title = f"{s.section.title}, statement {s.number}: responses in rounds 1 and 2"
-    chart = charts.diverging_bars(charts.diverging_frame(rows, "bar"),
-                                  ["Round 1", "Round 2"], title)
-    description = ("Diverging stacked bars for round 1 and round 2, disagreement left of zero "
-                   "and agreement right. " + charts.describe_bars(rows, "bar"))
+    chart = charts.diverging_bars(
+        charts.diverging_frame(rows, "bar"), ["Round 1", "Round 2"], title
+    )
+    description = (
+        "Diverging stacked bars for round 1 and round 2, disagreement left of zero "
+        "and agreement right. " + charts.describe_bars(rows, "bar")
+    )
     ident = f"st-{s.section.slug}-{s.number}"
     svg = charts.svg(chart, title, description, ident)
     base = f"delphi/{s.section.slug}/statement-{s.number}"
     page = ctx.page(
-        path, "delphi_statement.md.j2", DATA,
-        _meta(ctx, f"{s.section.title}: statement {s.number}", s.round2.statement, DATA,
-              ["delphi"]),
-        s=s, section_path=delphi_section_path(s.section.slug), chart_svg=svg.strip(),
-        chart_file=base.split("/")[-1], words=CONSENSUS_WORDS,
-        differences=[d for d in results.differences
-                     if (d.section, d.number) == (s.section.id, s.number)],
+        path,
+        "delphi_statement.md.j2",
+        DATA,
+        _meta(
+            ctx, f"{s.section.title}: statement {s.number}", s.round2.statement, DATA, ["delphi"]
+        ),
+        s=s,
+        section_path=delphi_section_path(s.section.slug),
+        chart_svg=svg.strip(),
+        chart_file=base.split("/")[-1],
+        words=CONSENSUS_WORDS,
+        differences=[
+            d for d in results.differences if (d.section, d.number) == (s.section.id, s.number)
+        ],
         updated=ctx.site.delphi.overview.updated if ctx.site.delphi else None,
         sources=[ctx.site.report],
     )
-    return [page, Output(f"{base}.svg", svg, DATA), Output(f"{base}.vl.json",
-                                                           charts.spec(chart), DATA)]
+    return [
+        page,
+        Output(f"{base}.svg", svg, DATA),
+        Output(f"{base}.vl.json", charts.spec(chart), DATA),
+    ]
 
 
 def _notes(ctx: Context, results: DelphiResults) -> Output:
     return ctx.page(
-        "delphi/notes.md", "delphi_notes.md.j2", DATA,
-        _meta(ctx, "Notes on the Delphi data",
-              "Where the report's printed tables and its appendix data disagree, and why.",
-              DATA, ["delphi", "data"]),
+        "delphi/notes.md",
+        "delphi_notes.md.j2",
+        DATA,
+        _meta(
+            ctx,
+            "Notes on the Delphi data",
+            "Where the report's printed tables and its appendix data disagree, and why.",
+            DATA,
+            ["delphi", "data"],
+        ),
         differences=results.differences,
-        links={(s.section.id, s.number): delphi_statement_path(s.section.slug, s.number)
-               for s in results.statements},
+        links={
+            (s.section.id, s.number): delphi_statement_path(s.section.slug, s.number)
+            for s in results.statements
+        },
         updated=ctx.site.delphi.overview.updated if ctx.site.delphi else None,
-        sources=[ctx.site.report])
+        sources=[ctx.site.report],
+    )
 
 
 def _dictionary(ctx: Context, delphi: Delphi) -> Output:
     return ctx.page(
-        "delphi/data.md", "delphi_data.md.j2", DATA,
-        _meta(ctx, "Delphi data: downloads and data dictionary",
-              "The Delphi results as CSV and JSON, every column explained.", DATA,
-              ["delphi", "data"]),
-        study=delphi.study, updated=delphi.overview.updated, sources=[ctx.site.report])
+        "delphi/data.md",
+        "delphi_data.md.j2",
+        DATA,
+        _meta(
+            ctx,
+            "Delphi data: downloads and data dictionary",
+            "The Delphi results as CSV and JSON, every column explained.",
+            DATA,
+            ["delphi", "data"],
+        ),
+        study=delphi.study,
+        updated=delphi.overview.updated,
+        sources=[ctx.site.report],
+    )
 
 
 def _downloads(results: DelphiResults) -> list[Output]:
     table = results.table.copy()
     table["revised"] = table["revised"].map({True: "true", False: "false"})
-    differences = pd.DataFrame([d.__dict__ for d in results.differences],
-                               columns=["section", "number", "measure", "published",
-                                        "derived", "note"])
+    differences = pd.DataFrame(
+        [d.__dict__ for d in results.differences],
+        columns=["section", "number", "measure", "published", "derived", "note"],
+    )
     json_table = results.table.to_json(orient="records", indent=1, force_ascii=False)
     return [
         Output("data/delphi.csv", table.to_csv(index=False, lineterminator="\n"), DATA),
         Output("data/delphi.json", json_table + "\n", DATA),
-        Output("data/delphi-published-differences.csv",
-               differences.to_csv(index=False, lineterminator="\n"), DATA),
+        Output(
+            "data/delphi-published-differences.csv",
+            differences.to_csv(index=False, lineterminator="\n"),
+            DATA,
+        ),
     ]

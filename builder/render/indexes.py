@@ -10,24 +10,54 @@ AUDIENCES_SOURCE = "content/audiences.yaml"
 
 
 def render(ctx: Context) -> list[Output]:
-    out = [ctx.page("audiences/index.md", "audiences.md.j2", AUDIENCES_SOURCE,
-                    {"title": "Pathways", "description": "Where to start, by role."},
-                    audiences=[(a, audience_path(a.id)) for a in ctx.site.audiences])]
+    out = [
+        ctx.page(
+            "audiences/index.md",
+            "audiences.md.j2",
+            AUDIENCES_SOURCE,
+            {"title": "Pathways", "description": "Where to start, by role."},
+            audiences=[(a, audience_path(a.id)) for a in ctx.site.audiences],
+        )
+    ]
     for audience in ctx.site.audiences:
         path = audience_path(audience.id)
-        out.append(ctx.page(
-            path, "audience.md.j2", audience.origin.path,
-            {"title": audience.name, "description": audience.summary,
-             "edit_url": ctx.config.edit_url(audience.origin.path)},
-            audience=audience, intro=ctx.resolve(audience.intro, path).strip(),
-            entries=ctx.derived.by_audience[audience.id]))
+        out.append(
+            ctx.page(
+                path,
+                "audience.md.j2",
+                audience.origin.path,
+                {
+                    "title": audience.name,
+                    "description": audience.summary,
+                    "edit_url": ctx.config.edit_url(audience.origin.path),
+                },
+                audience=audience,
+                intro=ctx.resolve(audience.intro, path).strip(),
+                entries=ctx.derived.by_audience[audience.id],
+            )
+        )
     tags = ctx.derived.by_tag
-    out.append(ctx.page("tags/index.md", "tags.md.j2", "content/ (tags in every file)",
-                        {"title": "Topics", "description": "Everything on the site, by topic."},
-                        tags=[(tag, tag_path(tag), len(items)) for tag, items in tags.items()]))
+    out.append(
+        ctx.page(
+            "tags/index.md",
+            "tags.md.j2",
+            "content/ (tags in every file)",
+            {"title": "Topics", "description": "Everything on the site, by topic."},
+            tags=[(tag, tag_path(tag), len(items)) for tag, items in tags.items()],
+        )
+    )
     for tag, items in tags.items():
-        out.append(ctx.page(tag_path(tag), "tag.md.j2", "content/ (tags in every file)",
-                            {"title": f"Topic: {tag.replace('-', ' ')}",
-                             "description": f"Everything tagged '{tag}'."},
-                            tag=tag, entries=items))
+        out.append(
+            ctx.page(
+                tag_path(tag),
+                "tag.md.j2",
+                "content/ (tags in every file)",
+                {
+                    "title": f"Topic: {tag.replace('-', ' ')}",
+                    "description": f"Everything tagged '{tag}'.",
+                },
+                tag=tag,
+                entries=items,
+            )
+        )
     return out

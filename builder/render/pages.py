@@ -24,7 +24,13 @@ def _page(ctx: Context, page: Page) -> Output:
         meta["hide"] = ["navigation", "toc"]
     pathways = [(a, audience_path(a.id)) for a in ctx.site.audiences] if page.id == "home" else []
     return ctx.page(
-        path, "page.md.j2", page.origin.path, meta,
-        page=page, body=ctx.resolve(page.body, path).strip(), pathways=pathways,
-        sources=[ctx.reference(key) for key in page.sources], updated=page.updated,
+        path,
+        "page.md.j2",
+        page.origin.path,
+        meta,
+        page=page,
+        body=ctx.resolve(page.body, path).strip(),
+        pathways=pathways,
+        sources=[ctx.reference(key) for key in page.sources],
+        updated=page.updated,
     )

@@ -12,16 +12,29 @@ REFERENCES = "content/references.yaml"
 def render(ctx: Context) -> list[Output]:
     site = ctx.site
     return [
-        ctx.page("glossary.md", "glossary.md.j2", GLOSSARY,
-                 {"title": "Glossary",
-                  "description": "Abbreviations and terms used in case reviews, explained.",
-                  "edit_url": ctx.config.edit_url(GLOSSARY)},
-                 terms=site.terms),
-        ctx.page("references.md", "references.md.j2", REFERENCES,
-                 {"title": "References",
-                  "description": "The study this site draws on, and the works it cites.",
-                  "edit_url": ctx.config.edit_url(REFERENCES)},
-                 report=site.report, references=site.references),
+        ctx.page(
+            "glossary.md",
+            "glossary.md.j2",
+            GLOSSARY,
+            {
+                "title": "Glossary",
+                "description": "Abbreviations and terms used in case reviews, explained.",
+                "edit_url": ctx.config.edit_url(GLOSSARY),
+            },
+            terms=site.terms,
+        ),
+        ctx.page(
+            "references.md",
+            "references.md.j2",
+            REFERENCES,
+            {
+                "title": "References",
+                "description": "The study this site draws on, and the works it cites.",
+                "edit_url": ctx.config.edit_url(REFERENCES),
+            },
+            report=site.report,
+            references=site.references,
+        ),
         Output("abbreviations.md", abbreviations(ctx), GLOSSARY, root="includes"),
     ]
 

@@ -1,0 +1,91 @@
+"""The built site in a real browser (Debian's Chromium through Playwright): pages load, search
+works, and every request goes to the site itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from builder.paths import Paths
+from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail("no Chromium found: install Debian's chromium package (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def site(built_site: Paths) -> Iterator[str]:
+    with serve(built_site.site) as base:
+        yield base
+
+
+def recorded(page: Page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    return requests
+
+
+def test_pages_and_search_make_no_request_to_another_host(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    requests = recorded(page)
+    for address in ("", "about-the-evidence/", "delphi/local/", "delphi/local/5/", "glossary/"):
+        response = page.goto(site + address)
+        assert response is not None and response.ok, address
+        page.wait_for_load_state("networkidle")
+    page.goto(site)
+    page.keyboard.press("/")  # Material's shortcut focuses the search box
+    search = page.locator("input.md-search__input")
+    search.press_sequentially("consensus", delay=30)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() > 0
+    page.wait_for_load_state("networkidle")
+    hosts = {urlparse(url).netloc for url in requests if not url.startswith("data:")}
+    assert hosts == {urlparse(site).netloc}, sorted(hosts)
+    page.close()
+
+
+def test_search_finds_a_glossary_term_and_opens_it(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    page.goto(site)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("Child Death Overview", delay=30)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=15000)
+    first.click()
+    page.wait_for_load_state("load")
+    assert "Child Death Overview" in page.content()
+    page.close()
+
+
+def test_home_page_offers_five_pathways(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    page.goto(site)
+    pathways = page.locator(".grid.cards a")
+    assert pathways.count() == 5
+    pathways.filter(has_text="Trainers").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text().startswith("Trainers")
+    assert page.locator("article a", has_text="Delphi panel").count() >= 1
+    page.close()
+
+
+def test_abbreviations_show_their_meaning(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    page.goto(site + "case-reviews-explained/")
+    abbr = page.locator("article abbr", has_text="IMR").first
+    assert abbr.get_attribute("title") == "Individual Management Review"
+    page.close()

@@ -1,0 +1,204 @@
+"""The real site built with MkDocs: pages exist at their addresses, nothing is fetched from
+another host, downloads follow their documented shape, and a failed build keeps the old site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from builder import pipeline
+from builder.paths import Paths
+from builder.problems import ContentError
+from tests.conftest import TODAY
+
+pytestmark = pytest.mark.engine
+
+# Attributes that make a browser fetch something, by element.
+FETCHING = {
+    "script": "src",
+    "link": "href",
+    "img": "src",
+    "iframe": "src",
+    "source": "src",
+    "video": "src",
+    "audio": "src",
+    "embed": "src",
+    "object": "data",
+    "track": "src",
+}
+# <link rel> values that are navigation, not fetches.
+NAVIGATION_RELS = {"canonical", "alternate", "prev", "next", "edit", "license", "author"}
+
+
+def html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def external_fetches(site: Path) -> list[str]:
+    found = []
+    for page in html_files(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in FETCHING.items():
+            for element in soup.find_all(tag):
+                if tag == "link" and NAVIGATION_RELS & set(element.get("rel") or []):
+                    continue
+                value = element.get(attribute)
+                if value and urlparse(str(value)).netloc:
+                    found.append(f"{page.relative_to(site)}: <{tag} {attribute}={value}>")
+        for style in soup.find_all(style=True):
+            found += [
+                f"{page}: style url {u}"
+                for u in re.findall(r"url\(['\"]?(https?:|//)", str(style["style"]))
+            ]
+    for sheet in sorted(site.rglob("*.css")):
+        text = sheet.read_text(encoding="utf-8")
+        found += [
+            f"{sheet.relative_to(site)}: {m}"
+            for m in re.findall(
+                r"@import\s+url\(['\"]?(?:https?:)?//[^)]*\)|url\(['\"]?(?:https?:)?//[^)]*\)", text
+            )
+        ]
+    return found
+
+
+def test_every_page_fetches_only_from_the_site_itself(built_site: Paths) -> None:
+    assert len(html_files(built_site.site)) > 50
+    assert external_fetches(built_site.site) == []
+
+
+def test_the_scan_does_catch_an_external_fetch(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text(
+        '<link rel="stylesheet" href="https://fonts.example.com/x.css">'
+        '<link rel="canonical" href="https://example.org/"><img src="/local.png">'
+    )
+    assert external_fetches(tmp_path) == ["index.html: <link href=https://fonts.example.com/x.css>"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "index.html",
+        "about-the-evidence/index.html",
+        "glossary/index.html",
+        "references/index.html",
+        "audiences/index.html",
+        "audiences/practitioners/index.html",
+        "audiences/policy-makers/index.html",
+        "tags/index.html",
+        "delphi/index.html",
+        "delphi/local/index.html",
+        "delphi/national-analysis/14/index.html",
+        "delphi/learning-nationally/12/index.html",
+        "delphi/notes/index.html",
+        "delphi/data/index.html",
+        "404.html",
+        "search/search_index.json",
+    ],
+)
+def test_pages_are_at_their_stable_addresses(built_site: Paths, address: str) -> None:
+    assert (built_site.site / address).is_file()
+
+
+def test_no_generator_footer_fonts_or_repository_widget(built_site: Paths) -> None:
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert "Made with" not in home
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert 'data-md-component="source"' not in home
+
+
+def test_navigation_is_pruned(built_site: Paths) -> None:
+    # With navigation.prune a statement page does not embed links to the other statements.
+    page = (built_site.site / "delphi/local/1/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    nav = soup.select_one("nav.md-nav--primary")
+    assert nav is not None
+    assert "learning-nationally/12/" not in str(nav)
+
+
+def test_glossary_abbreviations_are_on_every_page(built_site: Paths) -> None:
+    page = (built_site.site / "about-the-evidence/index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(page, "html.parser")
+    titles = {a.get_text(): a.get("title") for a in soup.find_all("abbr")}
+    assert titles.get("LSCB") == "Local Safeguarding Children Board"
+
+
+def test_edit_links_point_at_the_content_file(built_site: Paths) -> None:
+    soup = BeautifulSoup((built_site.site / "about/index.html").read_text(), "html.parser")
+    edit = soup.select_one('a[rel="edit"]')
+    assert edit is not None
+    assert str(edit["href"]).endswith("/edit/main/content/pages/about.md")
+
+
+def test_print_stylesheet_is_linked(built_site: Paths) -> None:
+    home = (built_site.site / "index.html").read_text(encoding="utf-8")
+    assert "stylesheets/print.css" in home
+    assert "@media print" in (built_site.site / "stylesheets/print.css").read_text()
+
+
+def test_delphi_csv_has_the_documented_columns(built_site: Paths) -> None:
+    rows = list(csv.DictReader(io.StringIO((built_site.site / "data/delphi.csv").read_text())))
+    assert list(rows[0]) == [
+        "section",
+        "number",
+        "round",
+        "statement",
+        "revised",
+        "strongly_disagree",
+        "disagree",
+        "mildly_disagree",
+        "mildly_agree",
+        "agree",
+        "strongly_agree",
+        "unable",
+        "pct_disagree",
+        "pct_agree",
+        "pct_unable",
+        "consensus",
+    ]
+    assert len(rows) == 78
+    assert {r["section"] for r in rows} == {"local", "national_analysis", "learning_nationally"}
+    assert sum(r["revised"] == "true" for r in rows) == 20  # ten statements, both rounds
+    data = json.loads((built_site.site / "data/delphi.json").read_text())
+    assert len(data) == 78 and data[0]["section"] == "local"
+
+
+def test_charts_are_labelled_images_with_a_table_beside_them(built_site: Paths) -> None:
+    soup = BeautifulSoup((built_site.site / "delphi/local/index.html").read_text(), "html.parser")
+    svg = soup.select_one("figure svg")
+    assert svg is not None and svg["role"] == "img"
+    title, desc = svg.find("title"), svg.find("desc")
+    assert title is not None and "Figure 1" in title.get_text()
+    assert desc is not None and "Statement 1: 82% agree" in desc.get_text()
+    assert svg["aria-labelledby"] == f"{title['id']} {desc['id']}"
+    table = soup.find("table")
+    assert table is not None and "% agree" in table.get_text()
+
+
+def test_a_failed_build_leaves_the_previous_site(built_site: Paths, real: Paths) -> None:
+    pipeline.build(real, TODAY)
+    before = {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()}
+    page = real.content / "pages" / "about.md"
+    page.write_text(page.read_text().replace("audiences: [", "audiences: [everyone, "))
+    with pytest.raises(ContentError):
+        pipeline.build(real, TODAY)
+    after = {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_an_engine_failure_leaves_the_previous_site(real: Paths) -> None:
+    from builder.engine import EngineError
+
+    pipeline.build(real, TODAY)
+    before = {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()}
+    config = real.mkdocs_yml.read_text()
+    real.mkdocs_yml.write_text(config.replace("  - About: about.md", "  - About: missing.md"))
+    with pytest.raises(EngineError, match=r"missing\.md"):
+        pipeline.build(real, TODAY)
+    assert {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()} == before
