@@ -3,7 +3,9 @@ reloads the browser. Content errors are printed and the last good pages stay up.
 
 from __future__ import annotations
 
+import signal
 import sys
+from pathlib import Path
 
 from watchfiles import watch
 
@@ -12,11 +14,21 @@ from builder.paths import Paths
 from builder.problems import ContentError, report
 
 
+TEMPLATES = Path(__file__).parent / "templates"
+
+
 def serve(paths: Paths, address: str) -> int:
     _regenerate(paths)
     server = engine.serve(paths, address)
+
+    def stop(*_: object) -> None:
+        # Stopping the preview (Ctrl-C or a terminate signal) also stops the MkDocs server.
+        server.terminate()
+        sys.exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
     try:
-        for _changes in watch(paths.content, paths.root / "builder" / "templates"):
+        for _changes in watch(paths.content, TEMPLATES):
             _regenerate(paths)
     except KeyboardInterrupt:
         pass

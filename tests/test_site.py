@@ -202,3 +202,61 @@ def test_an_engine_failure_leaves_the_previous_site(real: Paths) -> None:
     with pytest.raises(EngineError, match=r"missing\.md"):
         pipeline.build(real, TODAY)
     assert {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()} == before
+
+
+def test_serve_regenerates_when_content_changes(real: Paths) -> None:
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from builder.paths import ROOT
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "builder",
+            "--root",
+            str(real.root),
+            "serve",
+            "--address",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=real.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    url = f"http://127.0.0.1:{port}/case-review-learning/about/"
+
+    def heading() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return str(BeautifulSoup(response.read(), "html.parser").h1)
+        except OSError:
+            return ""
+
+    def wait_for(text: str) -> bool:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if text in heading():
+                return True
+            time.sleep(0.5)
+        return False
+
+    try:
+        assert wait_for("About this site")
+        page = real.content / "pages" / "about.md"
+        page.write_text(
+            page.read_text().replace("title: About this site", "title: About this preview")
+        )
+        assert wait_for("About this preview")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
