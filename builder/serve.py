@@ -13,7 +13,6 @@ from builder import engine, pipeline
 from builder.paths import Paths
 from builder.problems import ContentError, report
 
-
 TEMPLATES = Path(__file__).parent / "templates"
 
 
