@@ -14,6 +14,14 @@ GENERATED = {
     "delphi": "delphi/index.md",
     "delphi-notes": "delphi/notes.md",
     "delphi-data": "delphi/data.md",
+    "themes": "themes/index.md",
+    "analyses": "analyses/index.md",
+    "findings": "findings/index.md",
+    "recommendations": "recommendations/index.md",
+    "recommendation-types": "recommendations/types.md",
+    "observatory": "observatory/index.md",
+    "register": "observatory/register.md",
+    "future-thematic-reviews": "themes/future-thematic-reviews.md",
 }
 
 
@@ -37,6 +45,24 @@ def delphi_statement_path(slug: str, number: int) -> str:
     return f"delphi/{slug}/{number}.md"
 
 
+def theme_path(slug: str) -> str:
+    return f"themes/{slug}.md"
+
+
+def analysis_path(slug: str) -> str:
+    return f"analyses/{slug}.md"
+
+
+def findings_path(section: str) -> str:
+    return f"findings/{section}.md"
+
+
+def statement_ref_path(ref: str) -> str:
+    """'local-5' -> the statement's page (section slugs are the ref prefixes)."""
+    section, _, number = ref.rpartition("-")
+    return delphi_statement_path(section, int(number))
+
+
 def addresses(site: Site) -> dict[str, str]:
     """Every id an editor can link to with (id:...), and its docs-tree path."""
     out = dict(GENERATED)
@@ -47,6 +73,12 @@ def addresses(site: Site) -> dict[str, str]:
         out[f"audience-{audience.id}"] = audience_path(audience.id)
     for page in site.pages:
         out[page.id] = page_path(page.id)
+    for theme in site.themes:
+        out[f"theme-{theme.id}"] = theme_path(theme.id)
+    for analysis in site.analyses:
+        out[f"analysis-{analysis.id}"] = analysis_path(analysis.id)
+    for chapter in site.findings:
+        out[f"findings-{chapter.section}"] = findings_path(chapter.section)
     if site.delphi is not None:
         for section in site.delphi.sections:
             out[f"delphi-{section.slug}"] = delphi_section_path(section.slug)

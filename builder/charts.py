@@ -110,3 +110,47 @@ def describe_bars(rows: pd.DataFrame, label: str) -> str:
 
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return list(frame.to_dict(orient="records"))
+
+
+def bars(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    title: str,
+    value_title: str,
+    colour: str | None = None,
+    order: list[str] | None = None,
+    grouped: bool = False,
+) -> alt.Chart:
+    """Horizontal bars, categories in the given order; with `colour`, stacked (or side by side
+    when `grouped`)."""
+    encoding: dict[str, Any] = {
+        "y": alt.Y(
+            f"{category}:N",
+            sort=order or None,
+            title=None,
+            axis=alt.Axis(labelLimit=260, labelFontSize=11),
+        ),
+        "x": alt.X(f"{value}:Q", title=value_title),
+        "tooltip": [f"{category}:N", f"{value}:Q"],
+    }
+    if colour:
+        encoding["color"] = alt.Color(
+            f"{colour}:N",
+            title=None,
+            scale=alt.Scale(range=["#3b528b", "#5ec962", "#fdae61", "#d7191c", "#2c7bb6"]),
+            legend=alt.Legend(orient="bottom"),
+        )
+        if grouped:
+            encoding["yOffset"] = alt.YOffset(f"{colour}:N")
+    else:
+        encoding["color"] = alt.value("#3b528b")
+    categories = len(order) if order else frame[category].nunique()
+    return (
+        alt.Chart(frame, title=alt.TitleParams(title, anchor="start", fontSize=13))
+        .mark_bar()
+        .encode(**encoding)
+        .properties(width=360, height=max(40, (40 if grouped else 24) * categories))
+        .configure(font=FONT)
+        .configure_view(stroke=None)
+    )

@@ -39,6 +39,7 @@ class Kind:
     single: str | None = None
     required: bool = True
     group: str = ""
+    id_from_name: bool = False  # the item's id is its file name (without the extension)
 
 
 # Every content file the builder knows. Each `name` matches a model in validate.MODELS.
@@ -47,8 +48,17 @@ KINDS: tuple[Kind, ...] = (
     Kind("term", "glossary.yaml", container="terms"),
     Kind("report", "references.yaml", single="report"),
     Kind("reference", "references.yaml", container="references"),
-    Kind("page", "pages/*.md"),
-    Kind("delphi_overview", "delphi/overview.md", required=False, group="delphi"),
+    Kind("page", "pages/*.md", id_from_name=True),
+    Kind("theme", "themes/*.md", id_from_name=True),
+    Kind("findings", "findings/*.yaml"),
+    Kind("analysis", "analyses/*.yaml", id_from_name=True),
+    Kind("implication", "recommendations.yaml", container="implications", required=False),
+    Kind("recommendation_type", "recommendation-types.yaml", container="types", required=False),
+    Kind("thematic_topics", "thematic-topics.yaml", required=False),
+    Kind("register", "register/*.yaml", id_from_name=True),
+    Kind(
+        "delphi_overview", "delphi/overview.md", required=False, group="delphi", id_from_name=True
+    ),
     Kind("delphi_study", "delphi/study.yaml", required=False, group="delphi"),
     Kind(
         "delphi_section",
@@ -89,6 +99,8 @@ def load(paths: Paths) -> Loaded:
             known.add(file)
             if kind.name == "page":
                 out.page_ids.append("home" if file.stem == "index" else file.stem)
+            if kind.name == "theme":
+                out.page_ids.append(f"theme-{file.stem}")
             if kind.group:
                 groups_present.setdefault(kind.group, []).append(kind.pattern)
             try:
@@ -137,13 +149,7 @@ def _records(kind: Kind, file: Path, shown: str) -> Iterator[Record]:
         data, lines, body, body_line = parse_front_matter(text)
         if not isinstance(data, dict):
             raise SyntaxProblem(2, "front matter should be fields like 'title: ...', one a line")
-        if "id" in data:
-            raise SyntaxProblem(
-                lines.line_for(("id",)),
-                "id: is taken from the file name; remove this field (rename the file instead)",
-            )
-        page_id = {"index": "home", "overview": "delphi"}.get(file.stem, file.stem)
-        data = {"id": page_id, **data, "body": body}
+        data = {**_with_id(kind, file, data, lines), "body": body}
         yield Record(kind.name, shown, data, lines, body, body_line)
         return
     if file.suffix == ".csv":
@@ -152,6 +158,8 @@ def _records(kind: Kind, file: Path, shown: str) -> Iterator[Record]:
         return
     data, lines = parse_yaml(text)
     if kind.container is None and kind.single is None:
+        if kind.id_from_name and isinstance(data, dict):
+            data = _with_id(kind, file, data, lines)
         yield Record(kind.name, shown, data, lines)
         return
     if not isinstance(data, dict):
@@ -168,3 +176,16 @@ def _records(kind: Kind, file: Path, shown: str) -> Iterator[Record]:
         raise SyntaxProblem(lines.line_for((key,)), f"{key}: should be a list of items ('- ...')")
     for index, item in enumerate(items):
         yield Record(kind.name, shown, item, lines.sub((key, index)))
+
+
+def _with_id(kind: Kind, file: Path, data: dict[str, Any], lines: LineMap) -> dict[str, Any]:
+    """The file name is the id (index.md is the home page, the Delphi overview is 'delphi')."""
+    if not kind.id_from_name:
+        return data
+    if "id" in data:
+        raise SyntaxProblem(
+            lines.line_for(("id",)),
+            "id: is taken from the file name; remove this field (rename the file instead)",
+        )
+    item_id = {"index": "home", "overview": "delphi"}.get(file.stem, file.stem)
+    return {"id": item_id, **data}

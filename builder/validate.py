@@ -15,21 +15,29 @@ from builder.explain import explain, field_name
 from builder.load import Loaded, Record
 from builder.models import (
     AUDIENCE_IDS,
+    Analysis,
     Audience,
     ContentModel,
     Delphi,
     DelphiResponse,
     DelphiSection,
     DelphiStudy,
+    FindingsChapter,
+    Implication,
     Page,
     PublishedRow,
+    RecommendationType,
     Reference,
+    RegisterRecord,
     Site,
     Source,
     Term,
+    ThematicTopics,
+    Theme,
 )
 from builder.problems import Problem, Severity, did_you_mean
 from builder.validate_delphi import check_delphi
+from builder.validate_links import check_links
 
 MODELS: dict[str, type[ContentModel]] = {
     "audience": Audience,
@@ -37,6 +45,13 @@ MODELS: dict[str, type[ContentModel]] = {
     "report": Reference,
     "reference": Reference,
     "page": Page,
+    "theme": Theme,
+    "findings": FindingsChapter,
+    "analysis": Analysis,
+    "implication": Implication,
+    "recommendation_type": RecommendationType,
+    "thematic_topics": ThematicTopics,
+    "register": RegisterRecord,
     "delphi_overview": Page,
     "delphi_study": DelphiStudy,
     "delphi_section": DelphiSection,
@@ -65,11 +80,19 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         report=items["report"][0],
         references=tuple(items["reference"]),
         delphi=_delphi(items),
+        themes=tuple(sorted(items["theme"], key=lambda t: t.id)),
+        findings=tuple(sorted(items["findings"], key=lambda f: FINDING_ORDER.index(f.section))),
+        analyses=tuple(sorted(items["analysis"], key=lambda a: (a.year, a.id))),
+        implications=tuple(sorted(items["implication"], key=lambda i: i.number)),
+        recommendation_types=tuple(items["recommendation_type"]),
+        thematic_topics=items["thematic_topics"][0] if items["thematic_topics"] else None,
+        register=tuple(sorted(items["register"], key=lambda r: (r.year, r.id))),
     )
     problems.extend(_references(site, loaded))
     problems.extend(_id_links(site, loaded))
     problems.extend(_reserved_ids(site))
     problems.extend(_review_dates(site, today or dt.date.today()))
+    problems.extend(check_links(site))
     if site.delphi is not None:
         problems.extend(check_delphi(site.delphi))
     if any(p.severity == Severity.ERROR for p in problems):
@@ -120,6 +143,12 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
     "term": lambda t: t.abbr.lower(),
     "page": lambda p: p.id,
     "delphi_section": lambda s: s.id,
+    "theme": lambda t: t.id,
+    "analysis": lambda a: a.id,
+    "findings": lambda f: f.section,
+    "implication": lambda i: i.number,
+    "recommendation_type": lambda t: t.id,
+    "register": lambda r: r.id,
     "delphi_response": lambda r: (r.section, r.number, r.round),
     "delphi_published": lambda r: (r.section, r.number),
 }
@@ -135,7 +164,12 @@ def _duplicates(items: dict[str, list[Any]]) -> Iterator[Problem]:
             key = identify(item)
             if key in seen:
                 first = seen[key].origin
-                name = {"term": "abbr", "reference": "key"}.get(kind, "id")
+                name = {
+                    "term": "abbr",
+                    "reference": "key",
+                    "implication": "number",
+                    "findings": "section",
+                }.get(kind, "id")
                 yield _problem(
                     item,
                     name,
@@ -212,7 +246,7 @@ def _body_markers(
     run reports everything."""
     known = set(known)
     choices = sorted(known)
-    for record in loaded.of("page") + loaded.of("delphi_overview"):
+    for record in loaded.of("page") + loaded.of("delphi_overview") + loaded.of("theme"):
         for marker in markup.markers(record.body or ""):
             if marker.kind == kind and marker.value not in known:
                 yield Problem(
@@ -225,6 +259,9 @@ def _body_markers(
 
 def _all_pages(site: Site) -> tuple[Page, ...]:
     return site.pages + ((site.delphi.overview,) if site.delphi else ())
+
+
+FINDING_ORDER = ("local-learning", "national-analysis", "learning-nationally")
 
 
 def _reserved_ids(site: Site) -> Iterator[Problem]:

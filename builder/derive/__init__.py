@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from builder.addresses import addresses
 from builder.derive.delphi import DelphiResults, derive_delphi
 from builder.derive.index import Entry, entries, group_by_audience, group_by_tag
+from builder.derive.links import Links, links
+from builder.derive.observatory import Observatory, observatory
 from builder.models import Site
 from builder.problems import Problem
 
@@ -21,6 +23,8 @@ class Derived:
     by_tag: dict[str, tuple[Entry, ...]]
     delphi: DelphiResults | None
     updated: dt.date  # the newest 'updated' date in the content: the site's own date
+    links: Links
+    observatory: Observatory
 
     @property
     def problems(self) -> list[Problem]:
@@ -38,4 +42,6 @@ def derive(site: Site) -> Derived:
         by_tag=group_by_tag(items),
         delphi=delphi,
         updated=max(e.updated for e in items if e.updated is not None),
+        links=links(site),
+        observatory=observatory(site),
     )

@@ -41,6 +41,10 @@ class StatementResult:
     source_line: int
 
     @property
+    def ref(self) -> str:
+        return f"{self.section.slug}-{self.number}"
+
+    @property
     def round1(self) -> RoundResult:
         return self.rounds[0]
 
@@ -74,6 +78,10 @@ class DelphiResults:
 
     def in_section(self, section_id: str) -> tuple[StatementResult, ...]:
         return tuple(s for s in self.statements if s.section.id == section_id)
+
+    def by_ref(self, ref: str) -> StatementResult | None:
+        """'local-5' (section slug and number) to that statement's results."""
+        return next((s for s in self.statements if s.ref == ref), None)
 
 
 def frame(responses: tuple[DelphiResponse, ...], respondents: dict[int, int]) -> pd.DataFrame:

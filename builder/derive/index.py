@@ -6,7 +6,14 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from builder.addresses import delphi_section_path, page_path
+from builder.addresses import (
+    GENERATED,
+    analysis_path,
+    delphi_section_path,
+    findings_path,
+    page_path,
+    theme_path,
+)
 from builder.models import AUDIENCE_IDS, Site
 
 
@@ -63,7 +70,94 @@ def entries(site: Site) -> tuple[Entry, ...]:
                     o.updated,
                 )
             )
+    for theme in site.themes:
+        out.append(
+            Entry(
+                theme.title,
+                theme.summary,
+                theme_path(theme.id),
+                "Theme",
+                tuple(theme.audiences),
+                ("themes", *theme.tags),
+                theme.updated,
+            )
+        )
+    for analysis in site.analyses:
+        out.append(
+            Entry(
+                f"{analysis.label}: {analysis.title}",
+                analysis.summary,
+                analysis_path(analysis.id),
+                "National analysis",
+                ANALYSIS_AUDIENCES,
+                ("national-analysis", "evidence"),
+                analysis.updated,
+            )
+        )
+    for chapter in site.findings:
+        out.append(
+            Entry(
+                f"Findings: {chapter.title.lower()}",
+                f"The study's {len(chapter.findings)} findings on "
+                f"{chapter.title.lower()} (chapter {chapter.chapter}).",
+                findings_path(chapter.section),
+                "Findings",
+                ALL,
+                ("findings", "evidence"),
+                None,
+            )
+        )
+    for page_id, (title, summary, audiences, tags) in GENERATED_ENTRIES.items():
+        if _has(site, page_id):
+            out.append(Entry(title, summary, GENERATED[page_id], "Overview", audiences, tags, None))
     return tuple(sorted(out, key=lambda e: (e.title.lower(), e.path)))
+
+
+ALL = ("practitioners", "trainers", "managers", "policy-makers", "researchers")
+# Who the generated overview pages are listed for on the pathways, and their topics.
+ANALYSIS_AUDIENCES = ("managers", "policy-makers", "researchers")
+GENERATED_ENTRIES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    "themes": (
+        "Thematic summaries",
+        "Every theme, with key messages for each role.",
+        ALL,
+        ("themes",),
+    ),
+    "recommendations": (
+        "Recommendations tracker",
+        "The study's 15 implications for policy and practice, and where each stands.",
+        ("managers", "policy-makers", "researchers"),
+        ("recommendations",),
+    ),
+    "observatory": (
+        "The observatory",
+        "Numbers, patterns and trends from national analyses and the case review register.",
+        ("managers", "policy-makers", "researchers"),
+        ("observatory", "data"),
+    ),
+    "analyses": (
+        "National analyses compared",
+        "The six national overviews the study appraised, side by side.",
+        ANALYSIS_AUDIENCES,
+        ("national-analysis", "evidence"),
+    ),
+    "future-thematic-reviews": (
+        "Topics for future thematic reviews",
+        "What participants asked national thematic analyses to look at.",
+        ("policy-makers", "researchers"),
+        ("themes", "research"),
+    ),
+}
+
+
+def _has(site: Site, page_id: str) -> bool:
+    return {
+        "themes": bool(site.themes),
+        "recommendations": bool(site.implications),
+        "observatory": bool(site.analyses),
+        "analyses": bool(site.analyses),
+        "future-thematic-reviews": site.thematic_topics is not None,
+    }[page_id]
 
 
 def group_by_audience(items: tuple[Entry, ...]) -> dict[str, tuple[Entry, ...]]:

@@ -9,11 +9,22 @@ from builder.models.delphi import (
     PublishedRow,
     SectionId,
 )
+from builder.models.learning import (
+    Analysis,
+    FindingsChapter,
+    Implication,
+    RecommendationType,
+    RegisterRecord,
+    StatementRef,
+    ThematicTopics,
+    Theme,
+)
 from builder.models.pages import Audience, Page, Reference, Term
 from builder.models.site import Delphi, Site
 
 __all__ = [
     "AUDIENCE_IDS",
+    "Analysis",
     "Audience",
     "AudienceId",
     "Consensus",
@@ -22,12 +33,19 @@ __all__ = [
     "DelphiResponse",
     "DelphiSection",
     "DelphiStudy",
+    "FindingsChapter",
+    "Implication",
     "Page",
     "PublishedRow",
+    "RecommendationType",
     "Reference",
+    "RegisterRecord",
     "SectionId",
     "Site",
     "Slug",
     "Source",
+    "StatementRef",
     "Term",
+    "ThematicTopics",
+    "Theme",
 ]

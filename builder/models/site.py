@@ -5,6 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.models.delphi import DelphiResponse, DelphiSection, DelphiStudy, PublishedRow
+from builder.models.learning import (
+    Analysis,
+    FindingsChapter,
+    Implication,
+    RecommendationType,
+    RegisterRecord,
+    ThematicTopics,
+    Theme,
+)
 from builder.models.pages import Audience, Page, Reference, Term
 
 
@@ -27,6 +36,13 @@ class Site:
     report: Reference
     references: tuple[Reference, ...]
     delphi: Delphi | None = None
+    themes: tuple[Theme, ...] = ()
+    findings: tuple[FindingsChapter, ...] = ()
+    analyses: tuple[Analysis, ...] = ()
+    implications: tuple[Implication, ...] = ()
+    recommendation_types: tuple[RecommendationType, ...] = ()
+    thematic_topics: ThematicTopics | None = None
+    register: tuple[RegisterRecord, ...] = ()
 
     def reference(self, key: str) -> Reference:
         return {r.key: r for r in (self.report, *self.references)}[key]

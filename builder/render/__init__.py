@@ -5,7 +5,16 @@ from __future__ import annotations
 from builder.config import SiteConfig
 from builder.derive import Derived
 from builder.models import Site
-from builder.render import delphi, indexes, pages, reference
+from builder.render import (
+    delphi,
+    evidence,
+    indexes,
+    observatory,
+    pages,
+    recommendations,
+    reference,
+    themes,
+)
 from builder.render.context import Context
 from builder.render.output import Output
 
@@ -16,6 +25,10 @@ def render(site: Site, derived: Derived, config: SiteConfig) -> list[Output]:
     outputs += pages.render(ctx)
     outputs += indexes.render(ctx)
     outputs += reference.render(ctx)
+    outputs += themes.render(ctx)
+    outputs += evidence.render(ctx)
+    outputs += recommendations.render(ctx)
+    outputs += observatory.render(ctx)
     if site.delphi is not None and derived.delphi is not None:
         outputs += delphi.render(ctx, site.delphi, derived.delphi)
     return outputs

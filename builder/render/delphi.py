@@ -6,7 +6,12 @@ from __future__ import annotations
 import pandas as pd
 
 from builder import charts
-from builder.addresses import delphi_section_path, delphi_statement_path
+from builder.addresses import (
+    delphi_section_path,
+    delphi_statement_path,
+    findings_path,
+    theme_path,
+)
 from builder.derive.delphi import DelphiResults, StatementResult
 from builder.models import Delphi, DelphiSection
 from builder.render.context import Context
@@ -166,6 +171,13 @@ def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list
             ctx, f"{s.section.title}: statement {s.number}", s.round2.statement, DATA, ["delphi"]
         ),
         s=s,
+        themes=[
+            (t, theme_path(t.id)) for t in ctx.derived.links.themes_by_statement.get(s.ref, ())
+        ],
+        findings=[
+            (f, findings_path(f.chapter.section) + "#" + f.finding.id)
+            for f in ctx.derived.links.findings_by_statement.get(s.ref, ())
+        ],
         section_path=delphi_section_path(s.section.slug),
         chart_svg=svg.strip(),
         chart_file=base.split("/")[-1],

@@ -1,0 +1,79 @@
+"""The recommendations tracker (the study's 15 implications) and the guide to types of
+recommendation and the evidence each needs."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from builder.addresses import theme_path
+from builder.render.context import Context
+from builder.render.output import Output
+
+SOURCE = "content/recommendations.yaml"
+TYPES = "content/recommendation-types.yaml"
+AREAS = {
+    "local-learning": "Local learning",
+    "national-analysis": "National analysis",
+    "dissemination": "Dissemination of learning",
+}
+STATUS_ORDER = (
+    "implemented",
+    "partly-implemented",
+    "in-progress",
+    "not-started",
+    "superseded",
+    "not-assessed",
+)
+
+
+def render(ctx: Context) -> list[Output]:
+    site = ctx.site
+    if not site.implications:
+        return []
+    themes = {t.id: t for t in site.themes}
+    audiences = {a.id: a.name for a in site.audiences}
+    counts: Counter[str] = Counter(i.status for i in site.implications)
+    out = [
+        ctx.page(
+            "recommendations/index.md",
+            "recommendations.md.j2",
+            SOURCE,
+            {
+                "title": "Recommendations tracker",
+                "description": "The study's 15 implications for policy and practice, and where "
+                "each "
+                "stands today.",
+                "tags": ["recommendations"],
+                "edit_url": ctx.config.edit_url(SOURCE),
+            },
+            areas=[
+                (area, name, [i for i in site.implications if i.area == area])
+                for area, name in AREAS.items()
+            ],
+            status_counts=[(s, counts[s]) for s in STATUS_ORDER if counts[s]],
+            themes=themes,
+            theme_path=theme_path,
+            names=lambda ids: ", ".join(audiences[i] for i in ids),
+            has_types=bool(site.recommendation_types),
+            sources=[site.report],
+            updated=max(i.last_reviewed for i in site.implications),
+        )
+    ]
+    if site.recommendation_types:
+        out.append(
+            ctx.page(
+                "recommendations/types.md",
+                "recommendation_types.md.j2",
+                TYPES,
+                {
+                    "title": "Types of recommendation and the evidence each needs",
+                    "description": "A short guide for those who write and follow up "
+                    "recommendations.",
+                    "tags": ["recommendations"],
+                    "edit_url": ctx.config.edit_url(TYPES),
+                },
+                types=site.recommendation_types,
+                sources=[site.report],
+            )
+        )
+    return out
