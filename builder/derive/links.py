@@ -10,7 +10,6 @@ from typing import TypeVar
 from builder.models import FindingsChapter, Implication, Site, Theme
 from builder.models.learning import Finding
 
-
 T = TypeVar("T")
 
 
