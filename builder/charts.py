@@ -22,7 +22,7 @@ SEGMENTS: tuple[tuple[str, str, str], ...] = (
     ("agree", "Agree", "#998ec3"),
     ("strongly_agree", "Strongly agree", "#542788"),
 )
-FONT = "Helvetica, Arial, sans-serif"
+FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
 
 
 def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:

@@ -31,6 +31,15 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("kind", choices=sorted(scaffold.KINDS))
     new.add_argument("slug")
     sub.add_parser("schemas", help="export JSON Schemas of every content kind to schemas/")
+    local = sub.add_parser(
+        "local",
+        help="fact sheets branded for a partnership, from a "
+        "settings file (see local-settings.example.yaml)",
+    )
+    local.add_argument("settings", type=Path)
+    local.add_argument(
+        "--out", type=Path, default=None, help="output folder (default: build/local/<partnership>)"
+    )
     args = parser.parse_args(argv)
     paths = Paths(args.root.resolve()) if args.root else Paths()
     try:
@@ -89,6 +98,14 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     if args.command == "new":
         created = scaffold.new(paths, args.kind, args.slug)
         print(f"created {paths.display(created)}: edit it, then run 'make check'")
+        return 0
+    if args.command == "local":
+        from builder.local import build_local
+
+        target, count = build_local(
+            paths, args.settings.resolve(), args.out.resolve() if args.out else None
+        )
+        print(f"wrote {count} branded fact sheet files to {paths.display(target)}")
         return 0
     if args.command == "schemas":
         for written in schemas.export(paths):

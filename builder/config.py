@@ -23,6 +23,7 @@ class SiteConfig:
     url: str  # absolute, ends with "/"
     repository: str  # where editors change content, e.g. https://github.com/org/repo
     branch: str
+    licence: str = ""
 
     def page_url(self, docs_path: str) -> str:
         """The public address of a docs-tree file (directory URLs, as MkDocs writes them)."""
@@ -47,4 +48,5 @@ def read_config(mkdocs_yml: Path) -> SiteConfig:
         url=url if url.endswith("/") else url + "/",
         repository=str(extra["repository"]),
         branch=str(extra.get("branch", "main")),
+        licence=str(extra.get("licence", "")),
     )

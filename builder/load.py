@@ -56,6 +56,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("recommendation_type", "recommendation-types.yaml", container="types", required=False),
     Kind("thematic_topics", "thematic-topics.yaml", required=False),
     Kind("register", "register/*.yaml", id_from_name=True),
+    Kind("factsheet", "factsheets/*.yaml", id_from_name=True),
+    Kind("training", "training/*.yaml", id_from_name=True),
     Kind(
         "delphi_overview", "delphi/overview.md", required=False, group="delphi", id_from_name=True
     ),

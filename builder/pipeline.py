@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from builder import engine
+from builder.cache import DocumentCache
 from builder.config import read_config
 from builder.derive import Derived, derive
 from builder.load import load
@@ -36,7 +37,8 @@ def check(paths: Paths, today: dt.date | None = None) -> Checked:
 def generate(paths: Paths, today: dt.date | None = None) -> tuple[Checked, dict[str, int]]:
     """Everything up to the docs tree: nothing is written unless all content validated."""
     checked = check(paths, today)
-    outputs = render(checked.site, checked.derived, read_config(paths.mkdocs_yml))
+    cache = DocumentCache(paths.build / "cache")
+    outputs = render(checked.site, checked.derived, read_config(paths.mkdocs_yml), cache)
     stats = Writer({"docs": paths.docs, "includes": paths.includes}).write(outputs)
     return checked, stats
 

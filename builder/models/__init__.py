@@ -9,6 +9,7 @@ from builder.models.delphi import (
     PublishedRow,
     SectionId,
 )
+from builder.models.downloads import Factsheet, LocalSettings, TrainingPack
 from builder.models.learning import (
     Analysis,
     FindingsChapter,
@@ -33,8 +34,10 @@ __all__ = [
     "DelphiResponse",
     "DelphiSection",
     "DelphiStudy",
+    "Factsheet",
     "FindingsChapter",
     "Implication",
+    "LocalSettings",
     "Page",
     "PublishedRow",
     "RecommendationType",
@@ -48,4 +51,5 @@ __all__ = [
     "Term",
     "ThematicTopics",
     "Theme",
+    "TrainingPack",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from builder.models.delphi import DelphiResponse, DelphiSection, DelphiStudy, PublishedRow
+from builder.models.downloads import Factsheet, TrainingPack
 from builder.models.learning import (
     Analysis,
     FindingsChapter,
@@ -43,6 +44,8 @@ class Site:
     recommendation_types: tuple[RecommendationType, ...] = ()
     thematic_topics: ThematicTopics | None = None
     register: tuple[RegisterRecord, ...] = ()
+    factsheets: tuple[Factsheet, ...] = ()
+    training: tuple[TrainingPack, ...] = ()
 
     def reference(self, key: str) -> Reference:
         return {r.key: r for r in (self.report, *self.references)}[key]

@@ -2,26 +2,38 @@
 
 from __future__ import annotations
 
+from builder.cache import DocumentCache
 from builder.config import SiteConfig
 from builder.derive import Derived
 from builder.models import Site
 from builder.render import (
     delphi,
+    downloads,
     evidence,
+    factsheets,
     indexes,
     observatory,
     pages,
     recommendations,
     reference,
     themes,
+    training,
 )
 from builder.render.context import Context
 from builder.render.output import Output
 
 
-def render(site: Site, derived: Derived, config: SiteConfig) -> list[Output]:
-    ctx = Context(site, derived, config)
+def render(
+    site: Site, derived: Derived, config: SiteConfig, cache: DocumentCache | None = None
+) -> list[Output]:
+    ctx = Context(site, derived, config, cache)
+    # Documents first: pages show each download's format and size.
+    sheet_files = factsheets.documents(ctx)
+    ctx.files = {**sheet_files, **training.documents(ctx, sheet_files)}
     outputs: list[Output] = []
+    outputs += factsheets.render(ctx, ctx.files)
+    outputs += training.render(ctx, ctx.files)
+    outputs += downloads.render(ctx)
     outputs += pages.render(ctx)
     outputs += indexes.render(ctx)
     outputs += reference.render(ctx)

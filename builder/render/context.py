@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from typing import Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
 
 from builder import markup
+from builder.cache import DocumentCache
 from builder.config import SiteConfig
 from builder.derive import Derived
 from builder.models import Site
 from builder.render.output import Output
+
+if TYPE_CHECKING:
+    from builder.render.figures import Figure
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("builder", "templates"),
@@ -45,12 +50,35 @@ def front_matter(fields: dict[str, Any]) -> str:
     return f"---\n{text}---\n"
 
 
+FORMATS = {"pdf": "PDF", "docx": "Word", "pptx": "PowerPoint", "zip": "ZIP", "csv": "CSV"}
+
+
+def human_size(size: int) -> str:
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
 class Context:
-    def __init__(self, site: Site, derived: Derived, config: SiteConfig):
+    def __init__(
+        self, site: Site, derived: Derived, config: SiteConfig, cache: DocumentCache | None = None
+    ):
         self.site = site
         self.derived = derived
         self.config = config
+        self.cache = cache or DocumentCache(None)
+        self.files: dict[str, bytes] = {}  # generated downloads, known before pages render
         self._refs = {r.key: r for r in (site.report, *site.references)}
+
+    def download_links(self, here: str, paths: list[str]) -> list[dict[str, str]]:
+        """Download buttons: format, size and a link that MkDocs checks."""
+        return [
+            {
+                "label": FORMATS[path.rsplit(".", 1)[1]],
+                "link": relative(here, path),
+                "size": human_size(len(self.files[path])),
+                "name": path.rsplit("/", 1)[1],
+            }
+            for path in paths
+        ]
 
     def page(
         self, path: str, template: str, source: str, meta: dict[str, Any], **values: Any
@@ -84,6 +112,18 @@ class Context:
             return f"]({relative(here, target)})"
 
         return markup.ID_LINK.sub(link, markup.CITATION.sub(cite, body))
+
+    @cached_property
+    def figures(self) -> dict[str, Figure]:
+        """Every shared chart, built once for all the outputs that embed it."""
+        from builder.render.figures import site_figures
+
+        return site_figures(self.site, self.derived)
+
+    def url_of(self, docs_path: str, here: str) -> str:
+        """A raw-HTML link (which MkDocs does not rewrite) from page `here` to a docs file."""
+        page_dir = self.config.page_url(here).removeprefix(self.config.url)
+        return posixpath.relpath(docs_path, page_dir.rstrip("/") or ".")
 
     def reference(self, key: str) -> Any:
         return self._refs[key]

@@ -26,12 +26,6 @@ CONSENSUS_WORDS = {
 }
 
 
-def label(s: StatementResult, width: int = 60) -> str:
-    wording = s.round2.statement
-    short = wording if len(wording) <= width else wording[: width - 1].rsplit(" ", 1)[0] + "…"
-    return f"{s.number}. {short}{' **' if s.round2.consensus != 'none' else ''}"
-
-
 def render(ctx: Context, delphi: Delphi, results: DelphiResults) -> list[Output]:
     out = [_overview(ctx, delphi, results), _notes(ctx, results), _dictionary(ctx, delphi)]
     for section in delphi.sections:
@@ -77,41 +71,10 @@ def _overview(ctx: Context, delphi: Delphi, results: DelphiResults) -> Output:
     )
 
 
-def _figure(
-    section: DelphiSection, statements: tuple[StatementResult, ...]
-) -> tuple[str, str, str, str]:
-    """(title, description, SVG, spec) of a section's regenerated round-2 figure."""
-    rows = pd.DataFrame(
-        [
-            {
-                **s.round2.values,
-                "bar": label(s),
-                "pct_agree": s.round2.pct_agree,
-                "pct_disagree": s.round2.pct_disagree,
-                "pct_unable": s.round2.pct_unable,
-            }
-            for s in statements
-        ]
-    )
-    bars = list(rows["bar"])
-    title = f"{section.figure} (regenerated): Delphi round 2 results on {section.title.lower()}"
-    chart = charts.diverging_bars(charts.diverging_frame(rows, "bar"), bars, title)
-    description = (
-        "Diverging stacked bars, one per statement, disagreement left of zero and "
-        "agreement right. ** marks consensus. "
-        + charts.describe_bars(
-            rows.assign(bar=[f"Statement {s.number}" for s in statements]), "bar"
-        )
-    )
-    ident = f"fig-{section.slug}"
-    return title, description, charts.svg(chart, title, description, ident), charts.spec(chart)
-
-
 def _section(ctx: Context, section: DelphiSection, results: DelphiResults) -> list[Output]:
     path = delphi_section_path(section.slug)
     statements = results.in_section(section.id)
-    title, description, svg, spec = _figure(section, statements)
-    figure = f"delphi/{section.slug}/{section.figure.lower().replace(' ', '-')}"
+    figure = ctx.figures[f"delphi-{section.slug}"]
     page = ctx.page(
         path,
         "delphi_section.md.j2",
@@ -127,15 +90,16 @@ def _section(ctx: Context, section: DelphiSection, results: DelphiResults) -> li
         section=section,
         summary=ctx.resolve(section.summary, path).strip(),
         statements=[(s, delphi_statement_path(s.section.slug, s.number)) for s in statements],
-        figure_title=title,
-        figure_desc=description,
-        figure_svg=svg.strip(),
-        figure_file=figure.split("/")[-1],
+        figure=figure,
         differences=[d for d in results.differences if d.section == section.id],
         updated=ctx.site.delphi.overview.updated if ctx.site.delphi else None,
         sources=[ctx.site.report],
     )
-    return [page, Output(f"{figure}.svg", svg, DATA), Output(f"{figure}.vl.json", spec, DATA)]
+    return [
+        page,
+        Output(figure.svg_path, figure.svg, DATA),
+        Output(figure.spec_path, figure.spec, DATA),
+    ]
 
 
 def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list[Output]:

@@ -3,39 +3,14 @@ register, each with its data as a CSV download."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pandas as pd
 
 from builder import charts
 from builder.render.context import Context
+from builder.render.figures import FIGURE_SOURCES, Figure
 from builder.render.output import Output
 
-SOURCES = "content/analyses/, content/register/"
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One chart on a page: its file name, the inline SVG, and the table beside it."""
-
-    name: str
-    title: str
-    svg: str
-    table: str  # Markdown table of the same data
-    csv: str  # the download's path, relative to the docs root
-
-
-def figure(
-    name: str, chart: charts.alt.Chart, title: str, description: str, frame: pd.DataFrame, csv: str
-) -> tuple[Figure, list[Output]]:
-    svg = charts.svg(chart, title, description, f"fig-{name}")
-    return (
-        Figure(name, title, svg.strip(), markdown_table(frame), csv),
-        [
-            Output(f"observatory/{name}.svg", svg, SOURCES),
-            Output(f"observatory/{name}.vl.json", charts.spec(chart), SOURCES),
-        ],
-    )
+SOURCES = FIGURE_SOURCES
 
 
 def markdown_table(frame: pd.DataFrame) -> str:
@@ -52,152 +27,19 @@ def csv_text(frame: pd.DataFrame) -> str:
     return frame.to_csv(index=False, lineterminator="\n")
 
 
-def _describe_cases(table: pd.DataFrame) -> str:
-    parts = []
-    for row in table.itertuples():
-        text = f"{row.label}: "
-        if pd.notna(row.descriptive_sample):
-            text += f"{row.descriptive_sample} cases in all"
-        else:
-            text += "no whole-sample count"
-        if pd.notna(row.in_depth_sample):
-            text += f", {row.in_depth_sample} in depth"
-        parts.append(text)
-    return "Bar chart. " + "; ".join(parts) + "."
+def files(figure: Figure) -> list[Output]:
+    return [
+        Output(figure.svg_path, figure.svg, SOURCES),
+        Output(figure.spec_path, figure.spec, SOURCES),
+    ]
 
 
 def render(ctx: Context) -> list[Output]:
     if not ctx.site.analyses:
         return []
     obs = ctx.derived.observatory
-    out: list[Output] = []
-    figures: list[Figure] = []
-    order = list(obs.analyses["label"])
-
-    cases = obs.analyses.melt(
-        id_vars=["label"],
-        value_vars=["descriptive_sample", "in_depth_sample"],
-        var_name="sample",
-        value_name="cases",
-    ).dropna()
-    cases["sample"] = cases["sample"].map(
-        {"descriptive_sample": "All cases studied", "in_depth_sample": "Analysed in depth"}
-    )
-    table = obs.analyses[["label", "period", "descriptive_sample", "in_depth_sample"]]
-    fig, files = figure(
-        "cases-per-analysis",
-        charts.bars(
-            cases,
-            "label",
-            "cases",
-            "Cases studied by each national analysis",
-            "Cases",
-            colour="sample",
-            order=order,
-            grouped=True,
-        ),
-        "Cases studied by each national analysis",
-        _describe_cases(table),
-        table,
-        "data/analyses.csv",
-    )
-    figures.append(fig)
-    out += files
-
-    length = obs.analyses.melt(
-        id_vars=["label"],
-        value_vars=["main_pages", "appendix_pages"],
-        var_name="part",
-        value_name="pages",
-    )
-    length["part"] = length["part"].map(
-        {"main_pages": "Main report", "appendix_pages": "Appendices and references"}
-    )
-    table = obs.analyses[["label", "year", "main_pages", "appendix_pages", "total_pages"]]
-    fig, files = figure(
-        "report-length",
-        charts.bars(
-            length,
-            "label",
-            "pages",
-            "Length of each national analysis report",
-            "Pages",
-            colour="part",
-            order=order,
-        ),
-        "Length of each national analysis report",
-        "Stacked bar chart in date order. "
-        + "; ".join(
-            f"{r.label}: {r.main_pages} + {r.appendix_pages} pages" for r in table.itertuples()
-        )
-        + ".",
-        table,
-        "data/analyses.csv",
-    )
-    figures.append(fig)
-    out += files
-
-    if not obs.timeliness.empty:
-        shown = obs.timeliness.dropna(subset=["percent"])
-        table = obs.timeliness[["label", "measure", "percent", "count", "of", "source"]]
-        fig, files = figure(
-            "timeliness",
-            charts.bars(
-                shown.assign(bar=shown["measure"]),
-                "bar",
-                "percent",
-                "How long reviews took to complete",
-                "% of reviews",
-                order=list(shown["measure"]),
-            ),
-            "How long reviews took to complete",
-            "Bar chart. "
-            + "; ".join(f"{r.measure}: {r.percent}%" for r in shown.itertuples())
-            + ". "
-            + "; ".join(
-                f"{r.label}: {r.count} of {r.of} {r.measure.lower()}"
-                for r in obs.timeliness.dropna(subset=["count"]).itertuples()
-            ),
-            table,
-            "data/timeliness.csv",
-        )
-        figures.append(fig)
-        out += files
-
-    if not obs.judgements.empty:
-        table = obs.judgements[
-            [
-                "label",
-                "evaluated",
-                "inadequate",
-                "inadequate_percent",
-                "percent_shown",
-                "percent_is",
-            ]
-        ]
-        fig, files = figure(
-            "ofsted-judgements",
-            charts.bars(
-                obs.judgements,
-                "label",
-                "percent_shown",
-                "Reviews Ofsted judged inadequate",
-                "% of reviews evaluated",
-                order=list(obs.judgements["label"]),
-            ),
-            "Reviews Ofsted judged inadequate",
-            "Bar chart. "
-            + "; ".join(
-                f"{r.label}: {r.percent_shown}% of {r.evaluated} ({r.percent_is})"
-                for r in obs.judgements.itertuples()
-            )
-            + ".",
-            table,
-            "data/ofsted-judgements.csv",
-        )
-        figures.append(fig)
-        out += files
-
+    figures = [f for name, f in ctx.figures.items() if name.startswith("observatory-")]
+    out = [output for figure in figures for output in files(figure)]
     out += [
         Output("data/analyses.csv", csv_text(obs.analyses), SOURCES),
         Output("data/timeliness.csv", csv_text(obs.timeliness), SOURCES),
@@ -214,7 +56,7 @@ def render(ctx: Context) -> list[Output]:
                 "national analyses of case reviews.",
                 "tags": ["observatory", "data"],
             },
-            figures=figures,
+            figures=[(f, markdown_table(f.table)) for f in figures],
             register_count=len(obs.register),
             sources=[ctx.site.report],
         )
@@ -230,26 +72,23 @@ def _register(ctx: Context) -> list[Output]:
     if not obs.register.empty:
         years = [str(y) for y in sorted(obs.register["year"].unique())]
         by_year = obs.register_by_year.assign(year=obs.register_by_year["year"].astype(str))
-        fig, files = figure(
-            "register-by-year",
-            charts.bars(
-                by_year,
-                "year",
-                "reviews",
-                "Case reviews in the register, by year",
-                "Reviews",
-                colour="outcome",
-                order=years,
-            ),
-            "Case reviews in the register, by year",
-            "Stacked bar chart. "
-            + "; ".join(f"{r.year} {r.outcome}: {r.reviews}" for r in by_year.itertuples())
-            + ".",
-            obs.register_by_year,
-            "data/register.csv",
+        title = "Case reviews in the register, by year"
+        figures.append(
+            Figure(
+                "register-by-year",
+                "observatory",
+                "register-by-year",
+                title,
+                "Stacked bar chart. "
+                + "; ".join(f"{r.year} {r.outcome}: {r.reviews}" for r in by_year.itertuples())
+                + ".",
+                charts.bars(
+                    by_year, "year", "reviews", title, "Reviews", colour="outcome", order=years
+                ),
+                obs.register_by_year,
+                "data/register.csv",
+            )
         )
-        figures.append(fig)
-        out += files
         for field, label in (
             ("region", "region"),
             ("harm_types", "type of harm"),
@@ -257,25 +96,24 @@ def _register(ctx: Context) -> list[Output]:
             ("agencies", "agency involved"),
         ):
             counts = obs.register_breakdowns[field]
-            fig, files = figure(
-                f"register-{field.replace('_', '-')}",
-                charts.bars(
+            title = f"Case reviews by {label}"
+            figures.append(
+                Figure(
+                    f"register-{field.replace('_', '-')}",
+                    "observatory",
+                    f"register-{field.replace('_', '-')}",
+                    title,
+                    "Bar chart. "
+                    + "; ".join(f"{r.value}: {r.reviews}" for r in counts.itertuples())
+                    + ".",
+                    charts.bars(
+                        counts, "value", "reviews", title, "Reviews", order=list(counts["value"])
+                    ),
                     counts,
-                    "value",
-                    "reviews",
-                    f"Case reviews by {label}",
-                    "Reviews",
-                    order=list(counts["value"]),
-                ),
-                f"Case reviews by {label}",
-                "Bar chart. "
-                + "; ".join(f"{r.value}: {r.reviews}" for r in counts.itertuples())
-                + ".",
-                counts,
-                "data/register.csv",
+                    "data/register.csv",
+                )
             )
-            figures.append(fig)
-            out += files
+    out += [output for figure in figures for output in files(figure)]
     out.append(
         ctx.page(
             "observatory/register.md",
@@ -287,7 +125,7 @@ def _register(ctx: Context) -> list[Output]:
                 "tags": ["observatory", "data"],
             },
             register=obs.register,
-            figures=figures,
+            figures=[(f, markdown_table(f.table)) for f in figures],
             sources=[ctx.site.report],
         )
     )

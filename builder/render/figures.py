@@ -1,0 +1,247 @@
+"""Every chart the site shows in more than one place, built once: the page, the PDF fact sheet
+and the slide deck all embed the same SVG (or a PNG rendered from the same spec)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+import vl_convert as vlc
+
+from builder import charts
+from builder.derive import Derived
+from builder.derive.delphi import StatementResult
+from builder.models import DelphiSection, Site
+
+FIGURE_SOURCES = "content/delphi/, content/analyses/, content/register/"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One chart: where its files live, its text alternative, and the data beside it."""
+
+    name: str  # registry name, e.g. "delphi-local", "observatory-timeliness"
+    directory: str  # docs-tree folder of its files, e.g. "delphi/local"
+    file: str  # base file name: <file>.svg and <file>.vl.json
+    title: str
+    description: str
+    chart: charts.alt.Chart = field(repr=False, compare=False)
+    table: pd.DataFrame = field(repr=False, compare=False)
+    csv: str | None = None  # docs path of the CSV download with the same data
+
+    @property
+    def svg_path(self) -> str:
+        return f"{self.directory}/{self.file}.svg"
+
+    @property
+    def spec_path(self) -> str:
+        return f"{self.directory}/{self.file}.vl.json"
+
+    @cached_property
+    def svg(self) -> str:
+        return charts.svg(self.chart, self.title, self.description, f"fig-{self.name}")
+
+    @cached_property
+    def spec(self) -> str:
+        return charts.spec(self.chart)
+
+    @cached_property
+    def png(self) -> bytes:
+        """For DOCX and PPTX, which cannot embed SVG: rendered from the same spec."""
+        data: dict[str, Any] = json.loads(self.spec)
+        return bytes(vlc.vegalite_to_png(data, scale=2))
+
+
+def statement_label(s: StatementResult, width: int = 60) -> str:
+    wording = s.round2.statement
+    short = wording if len(wording) <= width else wording[: width - 1].rsplit(" ", 1)[0] + "…"
+    return f"{s.number}. {short}{' **' if s.round2.consensus != 'none' else ''}"
+
+
+def delphi_figure(section: DelphiSection, statements: tuple[StatementResult, ...]) -> Figure:
+    rows = pd.DataFrame(
+        [
+            {
+                **s.round2.values,
+                "bar": statement_label(s),
+                "pct_agree": s.round2.pct_agree,
+                "pct_disagree": s.round2.pct_disagree,
+                "pct_unable": s.round2.pct_unable,
+            }
+            for s in statements
+        ]
+    )
+    title = f"{section.figure} (regenerated): Delphi round 2 results on {section.title.lower()}"
+    chart = charts.diverging_bars(charts.diverging_frame(rows, "bar"), list(rows["bar"]), title)
+    description = (
+        "Diverging stacked bars, one per statement, disagreement left of zero and "
+        "agreement right. ** marks consensus. "
+        + charts.describe_bars(
+            rows.assign(bar=[f"Statement {s.number}" for s in statements]), "bar"
+        )
+    )
+    return Figure(
+        f"delphi-{section.slug}",
+        f"delphi/{section.slug}",
+        section.figure.lower().replace(" ", "-"),
+        title,
+        description,
+        chart,
+        rows,
+        "data/delphi.csv",
+    )
+
+
+def site_figures(site: Site, derived: Derived) -> dict[str, Figure]:
+    figures: dict[str, Figure] = {}
+    if site.delphi is not None and derived.delphi is not None:
+        for section in site.delphi.sections:
+            figure = delphi_figure(section, derived.delphi.in_section(section.id))
+            figures[figure.name] = figure
+    if site.analyses:
+        for figure in _observatory_figures(derived):
+            figures[figure.name] = figure
+    return figures
+
+
+def _observatory_figures(derived: Derived) -> list[Figure]:
+    obs = derived.observatory
+    order = list(obs.analyses["label"])
+    out = []
+    cases = obs.analyses.melt(
+        id_vars=["label"],
+        value_vars=["descriptive_sample", "in_depth_sample"],
+        var_name="sample",
+        value_name="cases",
+    ).dropna()
+    cases["sample"] = cases["sample"].map(
+        {"descriptive_sample": "All cases studied", "in_depth_sample": "Analysed in depth"}
+    )
+    table = obs.analyses[["label", "period", "descriptive_sample", "in_depth_sample"]]
+    title = "Cases studied by each national analysis"
+    out.append(
+        Figure(
+            "observatory-cases-per-analysis",
+            "observatory",
+            "cases-per-analysis",
+            title,
+            _describe_cases(table),
+            charts.bars(
+                cases, "label", "cases", title, "Cases", colour="sample", order=order, grouped=True
+            ),
+            table,
+            "data/analyses.csv",
+        )
+    )
+
+    length = obs.analyses.melt(
+        id_vars=["label"],
+        value_vars=["main_pages", "appendix_pages"],
+        var_name="part",
+        value_name="pages",
+    )
+    length["part"] = length["part"].map(
+        {"main_pages": "Main report", "appendix_pages": "Appendices and references"}
+    )
+    table = obs.analyses[["label", "year", "main_pages", "appendix_pages", "total_pages"]]
+    title = "Length of each national analysis report"
+    out.append(
+        Figure(
+            "observatory-report-length",
+            "observatory",
+            "report-length",
+            title,
+            "Stacked bar chart in date order. "
+            + "; ".join(
+                f"{r.label}: {r.main_pages} + {r.appendix_pages} pages" for r in table.itertuples()
+            )
+            + ".",
+            charts.bars(length, "label", "pages", title, "Pages", colour="part", order=order),
+            table,
+            "data/analyses.csv",
+        )
+    )
+
+    if not obs.timeliness.empty:
+        shown = obs.timeliness.dropna(subset=["percent"])
+        counted = obs.timeliness.dropna(subset=["count"])
+        title = "How long reviews took to complete"
+        out.append(
+            Figure(
+                "observatory-timeliness",
+                "observatory",
+                "timeliness",
+                title,
+                "Bar chart. "
+                + "; ".join(f"{r.measure}: {r.percent}%" for r in shown.itertuples())
+                + ". "
+                + "; ".join(
+                    f"{r.label}: {r.count} of {r.of} {r.measure.lower()}"
+                    for r in counted.itertuples()
+                ),
+                charts.bars(
+                    shown.assign(bar=shown["measure"]),
+                    "bar",
+                    "percent",
+                    title,
+                    "% of reviews",
+                    order=list(shown["measure"]),
+                ),
+                obs.timeliness[["label", "measure", "percent", "count", "of", "source"]],
+                "data/timeliness.csv",
+            )
+        )
+
+    if not obs.judgements.empty:
+        title = "Reviews Ofsted judged inadequate"
+        out.append(
+            Figure(
+                "observatory-ofsted-judgements",
+                "observatory",
+                "ofsted-judgements",
+                title,
+                "Bar chart. "
+                + "; ".join(
+                    f"{r.label}: {r.percent_shown}% of {r.evaluated} ({r.percent_is})"
+                    for r in obs.judgements.itertuples()
+                )
+                + ".",
+                charts.bars(
+                    obs.judgements,
+                    "label",
+                    "percent_shown",
+                    title,
+                    "% of reviews evaluated",
+                    order=list(obs.judgements["label"]),
+                ),
+                obs.judgements[
+                    [
+                        "label",
+                        "evaluated",
+                        "inadequate",
+                        "inadequate_percent",
+                        "percent_shown",
+                        "percent_is",
+                    ]
+                ],
+                "data/ofsted-judgements.csv",
+            )
+        )
+    return out
+
+
+def _describe_cases(table: pd.DataFrame) -> str:
+    parts = []
+    for row in table.itertuples():
+        text = f"{row.label}: "
+        if pd.notna(row.descriptive_sample):
+            text += f"{row.descriptive_sample} cases in all"
+        else:
+            text += "no whole-sample count"
+        if pd.notna(row.in_depth_sample):
+            text += f", {row.in_depth_sample} in depth"
+        parts.append(text)
+    return "Bar chart. " + "; ".join(parts) + "."
