@@ -22,6 +22,15 @@ GENERATED = {
     "observatory": "observatory/index.md",
     "register": "observatory/register.md",
     "future-thematic-reviews": "themes/future-thematic-reviews.md",
+    "factsheets": "factsheets/index.md",
+    "training": "training/index.md",
+    "downloads": "downloads.md",
+    "newsletters": "newsletters/index.md",
+    "stay-up-to-date": "stay-up-to-date.md",
+    "whats-new": "whats-new.md",
+    "changelog": "changelog.md",
+    "review-due": "review-due.md",
+    "accessibility": "accessibility.md",
 }
 
 
@@ -43,6 +52,10 @@ def delphi_section_path(slug: str) -> str:
 
 def delphi_statement_path(slug: str, number: int) -> str:
     return f"delphi/{slug}/{number}.md"
+
+
+def newsletter_path(slug: str) -> str:
+    return f"newsletters/{slug}/index.md"
 
 
 def theme_path(slug: str) -> str:
@@ -77,6 +90,12 @@ def addresses(site: Site) -> dict[str, str]:
         out[f"theme-{theme.id}"] = theme_path(theme.id)
     for analysis in site.analyses:
         out[f"analysis-{analysis.id}"] = analysis_path(analysis.id)
+    for sheet in site.factsheets:
+        out[f"factsheet-{sheet.id}"] = f"factsheets/{sheet.id}.md"
+    for pack in site.training:
+        out[f"training-{pack.id}"] = f"training/{pack.id}.md"
+    for issue in site.newsletters:
+        out[f"newsletter-{issue.id}"] = newsletter_path(issue.id)
     for chapter in site.findings:
         out[f"findings-{chapter.section}"] = findings_path(chapter.section)
     if site.delphi is not None:

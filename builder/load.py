@@ -57,6 +57,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("thematic_topics", "thematic-topics.yaml", required=False),
     Kind("register", "register/*.yaml", id_from_name=True),
     Kind("factsheet", "factsheets/*.yaml", id_from_name=True),
+    Kind("allowlist", "allowlist.yaml", required=False),
+    Kind("newsletter", "newsletters/*.md", id_from_name=True),
     Kind("training", "training/*.yaml", id_from_name=True),
     Kind(
         "delphi_overview", "delphi/overview.md", required=False, group="delphi", id_from_name=True
@@ -101,8 +103,8 @@ def load(paths: Paths) -> Loaded:
             known.add(file)
             if kind.name == "page":
                 out.page_ids.append("home" if file.stem == "index" else file.stem)
-            if kind.name == "theme":
-                out.page_ids.append(f"theme-{file.stem}")
+            if kind.name in ("theme", "newsletter"):
+                out.page_ids.append(f"{kind.name}-{file.stem}")
             if kind.group:
                 groups_present.setdefault(kind.group, []).append(kind.pattern)
             try:

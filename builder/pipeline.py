@@ -38,7 +38,13 @@ def generate(paths: Paths, today: dt.date | None = None) -> tuple[Checked, dict[
     """Everything up to the docs tree: nothing is written unless all content validated."""
     checked = check(paths, today)
     cache = DocumentCache(paths.build / "cache")
-    outputs = render(checked.site, checked.derived, read_config(paths.mkdocs_yml), cache)
+    outputs = render(
+        checked.site,
+        checked.derived,
+        read_config(paths.mkdocs_yml),
+        cache,
+        today or dt.date.today(),
+    )
     stats = Writer({"docs": paths.docs, "includes": paths.includes}).write(outputs)
     return checked, stats
 

@@ -15,6 +15,7 @@ from builder.explain import explain, field_name
 from builder.load import Loaded, Record
 from builder.models import (
     AUDIENCE_IDS,
+    Allowlist,
     Analysis,
     Audience,
     ContentModel,
@@ -25,6 +26,7 @@ from builder.models import (
     Factsheet,
     FindingsChapter,
     Implication,
+    Newsletter,
     Page,
     PublishedRow,
     RecommendationType,
@@ -38,6 +40,7 @@ from builder.models import (
     TrainingPack,
 )
 from builder.problems import Problem, Severity, did_you_mean
+from builder.safety import check_safety
 from builder.validate_delphi import check_delphi
 from builder.validate_links import check_links
 
@@ -56,6 +59,8 @@ MODELS: dict[str, type[ContentModel]] = {
     "register": RegisterRecord,
     "factsheet": Factsheet,
     "training": TrainingPack,
+    "allowlist": Allowlist,
+    "newsletter": Newsletter,
     "delphi_overview": Page,
     "delphi_study": DelphiStudy,
     "delphi_section": DelphiSection,
@@ -74,6 +79,8 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         if model is not None:
             items[record.kind].append(model)
     problems.extend(_duplicates(items))
+    allowed = {name for a in items["allowlist"] for name in a.names}
+    problems.extend(check_safety(loaded, allowed))
     problems.extend(_audiences_complete(items["audience"], loaded))
     if len(items["report"]) != 1:
         return None, problems
@@ -93,6 +100,7 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         register=tuple(sorted(items["register"], key=lambda r: (r.year, r.id))),
         factsheets=tuple(sorted(items["factsheet"], key=lambda f: f.id)),
         training=tuple(sorted(items["training"], key=lambda t: t.id)),
+        newsletters=tuple(sorted(items["newsletter"], key=lambda n: (n.date, n.id))),
     )
     problems.extend(_references(site, loaded))
     problems.extend(_id_links(site, loaded))
@@ -157,6 +165,7 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
     "register": lambda r: r.id,
     "factsheet": lambda f: f.id,
     "training": lambda t: t.id,
+    "newsletter": lambda n: n.id,
     "delphi_response": lambda r: (r.section, r.number, r.round),
     "delphi_published": lambda r: (r.section, r.number),
 }
@@ -254,7 +263,8 @@ def _body_markers(
     run reports everything."""
     known = set(known)
     choices = sorted(known)
-    for record in loaded.of("page") + loaded.of("delphi_overview") + loaded.of("theme"):
+    marked = ("page", "delphi_overview", "theme", "newsletter")
+    for record in (r for r in loaded.records if r.kind in marked):
         for marker in markup.markers(record.body or ""):
             if marker.kind == kind and marker.value not in known:
                 yield Problem(

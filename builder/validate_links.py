@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from builder.addresses import addresses
 from builder.models import ContentModel, Site
 from builder.problems import Problem, did_you_mean
 
@@ -81,6 +82,10 @@ def check_links(site: Site) -> Iterator[Problem]:
                 f"'{sheet.chart}' has no data in content/ "
                 "to draw it from; choose another chart or remove it",
             )
+    known_ids = set(addresses(site))
+    for issue in site.newsletters:
+        yield from _each(issue, "featured", issue.featured, known_ids, "id")
+        yield from _each(issue, "sources", issue.sources, references, "reference key")
     for pack in site.training:
         yield from _one(pack, "theme", pack.theme, themes, "theme")
         yield from _one(pack, "factsheet", pack.factsheet, factsheets, "fact sheet")

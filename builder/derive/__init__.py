@@ -11,6 +11,7 @@ from builder.derive.delphi import DelphiResults, derive_delphi
 from builder.derive.index import Entry, entries, group_by_audience, group_by_tag
 from builder.derive.links import Links, links
 from builder.derive.observatory import Observatory, observatory
+from builder.derive.updates import Updates, updates
 from builder.models import Site
 from builder.problems import Problem
 
@@ -25,6 +26,7 @@ class Derived:
     updated: dt.date  # the newest 'updated' date in the content: the site's own date
     links: Links
     observatory: Observatory
+    updates: Updates
 
     @property
     def problems(self) -> list[Problem]:
@@ -44,4 +46,5 @@ def derive(site: Site) -> Derived:
         updated=max(e.updated for e in items if e.updated is not None),
         links=links(site),
         observatory=observatory(site),
+        updates=updates(site.newsletters, items),
     )

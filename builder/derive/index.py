@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from builder.addresses import (
     GENERATED,
@@ -28,33 +29,40 @@ class Entry:
     audiences: tuple[str, ...]
     tags: tuple[str, ...]
     updated: dt.date | None
+    review_due: dt.date | None = None
+    source: str = ""  # the content file an editor changes
+    notice: str | None = None
+
+
+def _dated(
+    item: Any, title: str, path: str, kind: str, audiences: tuple[str, ...], tags: tuple[str, ...]
+) -> Entry:
+    """An entry for an item that carries its own dates (updated, review_due, notice)."""
+    return Entry(
+        title,
+        item.summary,
+        path,
+        kind,
+        audiences,
+        tags,
+        item.updated,
+        item.review_due,
+        item.origin.path,
+        item.notice,
+    )
 
 
 def entries(site: Site) -> tuple[Entry, ...]:
     out = [
-        Entry(
-            p.title,
-            p.summary,
-            page_path(p.id),
-            "Page",
-            tuple(p.audiences),
-            tuple(p.tags),
-            p.updated,
-        )
+        _dated(p, p.title, page_path(p.id), "Page", tuple(p.audiences), tuple(p.tags))
         for p in site.pages
         if p.id != "home"
     ]
     if site.delphi is not None:
         o = site.delphi.overview
         out.append(
-            Entry(
-                o.title,
-                o.summary,
-                "delphi/index.md",
-                "Delphi results",
-                tuple(o.audiences),
-                tuple(o.tags),
-                o.updated,
+            _dated(
+                o, o.title, "delphi/index.md", "Delphi results", tuple(o.audiences), tuple(o.tags)
             )
         )
         for section in site.delphi.sections:
@@ -72,26 +80,60 @@ def entries(site: Site) -> tuple[Entry, ...]:
             )
     for theme in site.themes:
         out.append(
-            Entry(
+            _dated(
+                theme,
                 theme.title,
-                theme.summary,
                 theme_path(theme.id),
                 "Theme",
                 tuple(theme.audiences),
                 ("themes", *theme.tags),
-                theme.updated,
             )
         )
     for analysis in site.analyses:
         out.append(
-            Entry(
+            _dated(
+                analysis,
                 f"{analysis.label}: {analysis.title}",
-                analysis.summary,
                 analysis_path(analysis.id),
                 "National analysis",
                 ANALYSIS_AUDIENCES,
                 ("national-analysis", "evidence"),
-                analysis.updated,
+            )
+        )
+    for sheet in site.factsheets:
+        out.append(
+            _dated(
+                sheet,
+                f"Fact sheet: {sheet.title}",
+                f"factsheets/{sheet.id}.md",
+                "Fact sheet",
+                tuple(sheet.audiences),
+                ("factsheets",),
+            )
+        )
+    for pack in site.training:
+        out.append(
+            _dated(
+                pack,
+                f"Training pack: {pack.title}",
+                f"training/{pack.id}.md",
+                "Training pack",
+                tuple(pack.audiences),
+                ("training",),
+            )
+        )
+    for issue in site.newsletters:
+        out.append(
+            Entry(
+                issue.title,
+                issue.summary,
+                f"newsletters/{issue.id}/index.md",
+                "Newsletter",
+                tuple(issue.audiences),
+                ("newsletters",),
+                issue.date,
+                None,
+                issue.origin.path,
             )
         )
     for chapter in site.findings:

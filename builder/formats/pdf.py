@@ -36,7 +36,7 @@ def template_hash() -> str:
     return hashlib.sha256(TEMPLATE.read_bytes()).hexdigest()
 
 
-def factsheet_pdf(data: dict[str, Any], date: dt.date) -> bytes:
+def factsheet_pdf(data: dict[str, Any], date: dt.date, max_pages: int = MAX_PAGES) -> bytes:
     stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     try:
         pdf, warnings = _compiler().compile_with_warnings(
@@ -52,9 +52,10 @@ def factsheet_pdf(data: dict[str, Any], date: dt.date) -> bytes:
         raise DocumentError("the PDF had warnings: " + "; ".join(w.message for w in warnings))
     assert isinstance(pdf, bytes)
     pages = page_count(pdf)
-    if pages > MAX_PAGES:
+    if pages > max_pages:
+        what = "a fact sheet" if max_pages == MAX_PAGES else "it"
         raise DocumentError(
-            f"the PDF runs to {pages} A4 pages; a fact sheet must fit on {MAX_PAGES}: shorten "
+            f"the PDF runs to {pages} A4 pages; {what} must fit on {max_pages}: shorten "
             "the key messages, the practice text or the questions"
         )
     return pdf

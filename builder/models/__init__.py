@@ -20,11 +20,13 @@ from builder.models.learning import (
     ThematicTopics,
     Theme,
 )
-from builder.models.pages import Audience, Page, Reference, Term
+from builder.models.newsletters import Newsletter
+from builder.models.pages import Allowlist, Audience, Page, Reference, Term
 from builder.models.site import Delphi, Site
 
 __all__ = [
     "AUDIENCE_IDS",
+    "Allowlist",
     "Analysis",
     "Audience",
     "AudienceId",
@@ -38,6 +40,7 @@ __all__ = [
     "FindingsChapter",
     "Implication",
     "LocalSettings",
+    "Newsletter",
     "Page",
     "PublishedRow",
     "RecommendationType",

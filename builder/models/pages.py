@@ -32,6 +32,10 @@ class Page(ContentModel):
     )
     updated: dt.date = Field(description="When the content last changed (YYYY-MM-DD).")
     review_due: dt.date = Field(description="When an editor should next review it (YYYY-MM-DD).")
+    notice: str | None = Field(
+        default=None,
+        description="Shown prominently, e.g. when guidance it cites has been replaced.",
+    )
     body: Annotated[str, StringConstraints(strip_whitespace=False)] = Field(
         default="", description="Filled from the Markdown after the front matter."
     )
@@ -81,3 +85,12 @@ class Reference(ContentModel):
         if str(self.year) not in self.as_printed:
             raise ValueError(f"year {self.year} does not appear in as_printed")
         return self
+
+
+class Allowlist(ContentModel):
+    """Names the identifying-details check may allow: authors and organisations only."""
+
+    names: list[Text] = Field(
+        default_factory=list,
+        description="Exact text as it appears, e.g. 'Dr Example' for a cited author.",
+    )

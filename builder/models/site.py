@@ -15,6 +15,7 @@ from builder.models.learning import (
     ThematicTopics,
     Theme,
 )
+from builder.models.newsletters import Newsletter
 from builder.models.pages import Audience, Page, Reference, Term
 
 
@@ -46,6 +47,7 @@ class Site:
     register: tuple[RegisterRecord, ...] = ()
     factsheets: tuple[Factsheet, ...] = ()
     training: tuple[TrainingPack, ...] = ()
+    newsletters: tuple[Newsletter, ...] = ()
 
     def reference(self, key: str) -> Reference:
         return {r.key: r for r in (self.report, *self.references)}[key]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from builder.cache import DocumentCache
 from builder.config import SiteConfig
 from builder.derive import Derived
@@ -11,7 +13,10 @@ from builder.render import (
     downloads,
     evidence,
     factsheets,
+    feeds,
+    freshness,
     indexes,
+    newsletters,
     observatory,
     pages,
     recommendations,
@@ -24,9 +29,13 @@ from builder.render.output import Output
 
 
 def render(
-    site: Site, derived: Derived, config: SiteConfig, cache: DocumentCache | None = None
+    site: Site,
+    derived: Derived,
+    config: SiteConfig,
+    cache: DocumentCache | None = None,
+    today: dt.date | None = None,
 ) -> list[Output]:
-    ctx = Context(site, derived, config, cache)
+    ctx = Context(site, derived, config, cache, today)
     # Documents first: pages show each download's format and size.
     sheet_files = factsheets.documents(ctx)
     ctx.files = {**sheet_files, **training.documents(ctx, sheet_files)}
@@ -34,6 +43,9 @@ def render(
     outputs += factsheets.render(ctx, ctx.files)
     outputs += training.render(ctx, ctx.files)
     outputs += downloads.render(ctx)
+    outputs += newsletters.render(ctx)
+    outputs += feeds.render(ctx)
+    outputs += freshness.render(ctx)
     outputs += pages.render(ctx)
     outputs += indexes.render(ctx)
     outputs += reference.render(ctx)

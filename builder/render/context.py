@@ -59,9 +59,15 @@ def human_size(size: int) -> str:
 
 class Context:
     def __init__(
-        self, site: Site, derived: Derived, config: SiteConfig, cache: DocumentCache | None = None
+        self,
+        site: Site,
+        derived: Derived,
+        config: SiteConfig,
+        cache: DocumentCache | None = None,
+        today: dt.date | None = None,
     ):
         self.site = site
+        self.today = today or derived.updated  # only the Review due page depends on it
         self.derived = derived
         self.config = config
         self.cache = cache or DocumentCache(None)
@@ -124,6 +130,23 @@ class Context:
         """A raw-HTML link (which MkDocs does not rewrite) from page `here` to a docs file."""
         page_dir = self.config.page_url(here).removeprefix(self.config.url)
         return posixpath.relpath(docs_path, page_dir.rstrip("/") or ".")
+
+    def resolve_absolute(self, body: str) -> str:
+        """Markers made real with absolute links, for email and feeds read off the site."""
+
+        def cite(match: Any) -> str:
+            ref = self._refs[match["key"]]
+            locator = f", {match['locator'].strip()}" if match["locator"] else ""
+            target = self.config.page_url("references.md") + "#" + ref.key
+            return f"([{ref.short}{locator}]({target}))"
+
+        def link(match: Any) -> str:
+            path, _, anchor = (
+                self.derived.addresses[match["id"]] + (match["anchor"] or "")
+            ).partition("#")
+            return f"]({self.config.page_url(path)}{'#' + anchor if anchor else ''})"
+
+        return markup.ID_LINK.sub(link, markup.CITATION.sub(cite, body))
 
     def reference(self, key: str) -> Any:
         return self._refs[key]

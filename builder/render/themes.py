@@ -76,6 +76,8 @@ def _theme(ctx: Context, theme: Theme) -> Output:
             "description": theme.summary,
             "tags": list(theme.tags),
             "edit_url": ctx.config.edit_url(theme.origin.path),
+            "feed": f"feeds/themes/{theme.id}.atom.xml",
+            "feed_title": f"{ctx.config.name}: {theme.title}",
         },
         theme=theme,
         body=ctx.resolve(theme.body, path).strip(),

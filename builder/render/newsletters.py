@@ -1,0 +1,231 @@
+"""Newsletters: the archive (newest first, by year), each issue as a web page, an email-ready
+HTML file with a plain-text twin, and a PDF, all from the same content."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+from typing import Any
+
+import jinja2
+import markdown
+
+from builder.addresses import newsletter_path
+from builder.derive.updates import Issue
+from builder.formats import pdf
+from builder.formats.pdf import DocumentError
+from builder.problems import ContentError, Problem
+from builder.render.context import Context, long_date
+from builder.render.factsheets import paragraphs, plain
+from builder.render.output import Output
+
+# HTML for email: autoescaped, inline styles only, tables for layout.
+EMAIL = jinja2.Environment(
+    loader=jinja2.PackageLoader("builder", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+INLINE = {  # email clients drop <style> blocks: every element carries its own style
+    "p": "margin:0 0 14px 0;font-size:16px;line-height:1.5;color:#212121;",
+    "h2": "margin:22px 0 10px 0;font-size:20px;color:#283593;",
+    "h3": "margin:18px 0 8px 0;font-size:17px;color:#283593;",
+    "a": "color:#283593;text-decoration:underline;",
+    "ul": "margin:0 0 14px 0;padding-left:22px;",
+    "ol": "margin:0 0 14px 0;padding-left:22px;",
+    "li": "margin:0 0 6px 0;font-size:16px;line-height:1.5;color:#212121;",
+    "blockquote": "margin:0 0 14px 0;padding-left:12px;border-left:3px solid #c5cae9;",
+}
+
+
+def inline_styles(html: str) -> str:
+    for tag, style in INLINE.items():
+        html = re.sub(rf"<{tag}(?=[\s>])", f'<{tag} style="{style}"', html)
+    return html
+
+
+def featured(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
+    """Featured ids to title, summary and docs path, from the site index."""
+    by_path = {e.path: e for e in ctx.derived.entries}
+    out = []
+    for item in ids:
+        path = ctx.derived.addresses[item]
+        entry = by_path.get(path)
+        title = entry.title if entry else _title_of(ctx, path)
+        summary = entry.summary if entry else ""
+        out.append(
+            {"title": title, "summary": summary, "path": path, "url": ctx.config.page_url(path)}
+        )
+    return out
+
+
+def _title_of(ctx: Context, path: str) -> str:
+    names = {"delphi/local/index.md": "Delphi panel: local learning"}
+    return names.get(
+        path,
+        path.removesuffix(".md")
+        .removesuffix("/index")
+        .replace("-", " ")
+        .replace("/", ": ")
+        .capitalize(),
+    )
+
+
+def render(ctx: Context) -> list[Output]:
+    issues = ctx.derived.updates.issues
+    if not issues:
+        return []
+    out: list[Output] = []
+    problems = []
+    for issue in issues:
+        try:
+            out += _issue(ctx, issue)
+        except DocumentError as exc:
+            n = issue.newsletter
+            problems.append(Problem(n.origin.path, n.origin.line, "", str(exc)))
+    if problems:
+        raise ContentError(problems)
+    newest_first = sorted(issues, key=lambda i: i.newsletter.date, reverse=True)
+    years = [
+        (year, [(i.newsletter, newsletter_path(i.newsletter.id)) for i in group])
+        for year, group in groupby(newest_first, key=lambda i: i.newsletter.date.year)
+    ]
+    out.append(
+        ctx.page(
+            "newsletters/index.md",
+            "newsletters.md.j2",
+            "content/newsletters/",
+            {
+                "title": "Newsletters",
+                "description": "Brief, regular newsletters on learning from case reviews.",
+                "tags": ["newsletters"],
+            },
+            years=years,
+        )
+    )
+    return out
+
+
+def _issue(ctx: Context, issue: Issue) -> list[Output]:
+    n = issue.newsletter
+    path = newsletter_path(n.id)
+    folder = path.removesuffix("index.md")
+    items = featured(ctx, n.featured)
+    changed = [
+        {
+            "title": e.title,
+            "kind": e.kind,
+            "path": e.path,
+            "url": ctx.config.page_url(e.path),
+            "updated": long_date(e.updated),
+        }
+        for e in issue.changed
+    ]
+    url = ctx.config.page_url(path)
+    body_md = ctx.resolve(n.body, path).strip()
+    absolute = ctx.resolve_absolute(n.body).strip()
+    values: dict[str, Any] = {
+        "n": n,
+        "date": long_date(n.date),
+        "items": items,
+        "changed": changed,
+        "previous": issue.previous,
+        "url": url,
+        "site": ctx.config,
+        "cite": plain(ctx.cite_line(n.title, n.date, url)),
+    }
+    html = EMAIL.get_template("newsletter_email.html.j2").render(
+        **values, editorial=inline_styles(markdown.markdown(absolute)), style=INLINE
+    )
+    text = EMAIL.get_template("newsletter_email.txt.j2").render(
+        **values, editorial=_plain_text(absolute)
+    )
+    document = _pdf(ctx, issue, items, changed, url)
+    page = ctx.page(
+        path,
+        "newsletter.md.j2",
+        n.origin.path,
+        {
+            "title": n.title,
+            "description": n.summary,
+            "tags": ["newsletters"],
+            "edit_url": ctx.config.edit_url(n.origin.path),
+        },
+        n=n,
+        body=body_md,
+        items=items,
+        changed=changed,
+        previous=(issue.previous, newsletter_path(issue.previous.id)) if issue.previous else None,
+        downloads=[
+            {
+                "label": "PDF",
+                "link": "newsletter.pdf",
+                "size": f"{len(document) / 1024:.0f} KB",
+                "name": f"{n.id}.pdf",
+            },
+            {
+                "label": "email HTML",
+                "link": "email.html",
+                "size": f"{len(html.encode()) / 1024:.0f} KB",
+                "name": "email.html",
+            },
+            {
+                "label": "plain text",
+                "link": "email.txt",
+                "size": f"{len(text.encode()) / 1024:.0f} KB",
+                "name": "email.txt",
+            },
+        ],
+        sources=[ctx.reference(k) for k in n.sources],
+        updated=n.date,
+    )
+    return [
+        page,
+        Output(folder + "email.html", html, n.origin.path),
+        Output(folder + "email.txt", text, n.origin.path),
+        Output(folder + "newsletter.pdf", document, n.origin.path),
+    ]
+
+
+def _plain_text(md: str) -> str:
+    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", md)
+    text = re.sub(r"^#+\s*", "", text, flags=re.M)
+    return text.replace("**", "").replace("*", "")
+
+
+def _pdf(
+    ctx: Context, issue: Issue, items: list[dict[str, str]], changed: list[dict[str, str]], url: str
+) -> bytes:
+    n = issue.newsletter
+    data = {
+        "title": n.title,
+        "summary": n.summary,
+        "kicker": f"NEWSLETTER · {long_date(n.date)}",
+        "publisher": ctx.config.name,
+        "keywords": ["newsletter"],
+        "notice": None,
+        "key_messages": [
+            f"{i['title']}: {i['summary']}" if i["summary"] else i["title"] for i in items
+        ],
+        "practice": paragraphs(_plain_text(ctx.resolve_absolute(n.body))),
+        "questions": [f"{c['title']} ({c['kind'].lower()}, {c['updated']})" for c in changed]
+        or ["Nothing else changed since the last issue."],
+        "chart": None,
+        "sources": [plain(ctx.reference(k).as_printed) for k in n.sources],
+        "url": url,
+        "version": long_date(n.date),
+        "citation": plain(ctx.cite_line(n.title, n.date, url)),
+        "branding": None,
+        "headings": {
+            "key": "In this issue",
+            "practice": "Editorial",
+            "questions": "New and updated since the last issue",
+        },
+        "max_pages": 4,
+    }
+    return ctx.cache.get(
+        "newsletter-pdf",
+        [data, pdf.template_hash()],
+        lambda: pdf.factsheet_pdf(data, n.date, max_pages=4),
+    )

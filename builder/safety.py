@@ -1,0 +1,153 @@
+"""Safety of editors' content: raw HTML that could run code or fetch from other hosts, and
+details that could identify a child, family or practitioner. Both are content errors with the
+file, line and the text found."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from builder.load import Loaded, Record
+from builder.problems import Problem
+
+# --- Raw HTML and URLs that are never allowed in content ----------------------------------
+UNSAFE = [
+    (
+        re.compile(
+            r"<\s*(script|iframe|object|embed|style|frame|frameset|applet|base|form)\b", re.I
+        ),
+        "raw <{0}> is not allowed in content; describe or link to the thing instead",
+    ),
+    (
+        re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I),
+        "the HTML attribute '{0}' (an event handler) is not allowed in content; remove it",
+    ),
+    (
+        re.compile(
+            r"(?:\]\(|\b(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?)\s*"
+            r"((?:javascript|vbscript|data)\s*:)",
+            re.I,
+        ),
+        "'{0}' links are not allowed in content; link to a page or file instead",
+    ),
+    (
+        re.compile(
+            r"(?:!\[[^\]]*\]\(\s*|<\s*(?:img|source|video|audio|track)\b[^>]*\bsrc\s*=\s*"
+            r"[\"']?)((?:https?:)?//[^\s)\"'>]+)",
+            re.I,
+        ),
+        "images and media must be stored in the site, not fetched from another host ({0}); "
+        "add the file under content/ instead",
+    ),
+]
+
+# --- Details that could identify someone ----------------------------------------------------
+IDENTIFYING = [
+    (
+        re.compile(
+            r"\b(?:born(?: on)?|date of birth|d\.o\.b\.?|dob)\b[:\s]*[^.\n]{0,25}?\d{1,4}"
+            r"(?:[/.-]\d{1,2}[/.-]\d{2,4}|\s+\w+\s+\d{4})?",
+            re.I,
+        ),
+        "a date of birth",
+    ),
+    (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"), "a full postcode"),
+    (
+        re.compile(r"(?<![\w/-])(?:\+44\s?\(?0?\)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
+        "a phone number",
+    ),
+    (re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b"), "an email address"),
+    (
+        re.compile(
+            r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s){1,3}(?:Street|St|Road|Rd|Avenue|Ave|"
+            r"Lane|Close|Drive|Way|Crescent|Court|Gardens|Place|Terrace|Grove|Hill|Mews)"
+            r"\b"
+        ),
+        "a street address",
+    ),
+    (re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?\s+[A-Z][a-z'-]+"), "a personal name"),
+]
+# Given names common in England; "<given name> <Capitalised word>" reads as a person's name.
+GIVEN_NAMES = set(
+    ["Aaron", "Adam", "Aiden", "Alex", "Alfie", "Alice", "Amelia", "Amy", "Archie", "Ava", "Ben", "Bethany", "Charlie", "Charlotte", "Chloe", "Daniel", "David", "Dylan", "Eleanor", "Elijah", "Ella", "Ellie", "Emily", "Emma", "Ethan", "Evie", "Finley", "Freddie", "Freya", "George", "Grace", "Hannah", "Harry", "Harvey", "Henry", "Holly", "Isaac", "Isabella", "Isla", "Jack", "Jacob", "Jake", "James", "Jasmine", "Jessica", "Joe", "John", "Joseph", "Joshua", "Kai", "Katie", "Kayden", "Keira", "Kyle", "Laura", "Leah", "Lewis", "Liam", "Lily", "Logan", "Lucy", "Luke", "Mason", "Matthew", "Max", "Megan", "Mia", "Millie", "Mohammed", "Molly", "Muhammad", "Nathan", "Noah", "Oliver", "Olivia", "Oscar", "Paige", "Phoebe", "Poppy", "Rebecca", "Riley", "Rosie", "Ruby", "Ryan", "Sam", "Samuel", "Sarah", "Scarlett", "Sophia", "Sophie", "Theo", "Thomas", "Tyler", "William", "Zara", "Zoe", "Mark", "Paul", "Peter", "Michael", "Karen", "Susan", "Julie", "Lisa", "Tracey", "Kevin", "Gary", "Lee", "Dean", "Wayne", "Shane", "Jade", "Kerry", "Stacey", "Leanne", "Gemma", "Kelly"]
+)
+GIVEN_NAME = re.compile(r"\b(" + "|".join(sorted(GIVEN_NAMES)) + r")\s+[A-Z][a-z'-]+")
+
+# Files whose job is to name real authors and organisations.
+NAMES_ALLOWED_IN = ("content/references.yaml",)
+
+
+@dataclass(frozen=True)
+class Text:
+    path: str
+    line: int
+    field: str
+    value: str
+
+
+def texts(record: Record) -> Iterator[Text]:
+    """Every string a record holds, with the line it starts on."""
+    if record.body is not None:
+        yield Text(record.path, record.body_line, "body", record.body)
+
+    def walk(value: Any, loc: tuple[str | int, ...]) -> Iterator[Text]:
+        if isinstance(value, str) and loc != ("body",):
+            line = record.lines.line_for(loc)
+            yield Text(record.path, line + (1 if "\n" in value.strip() else 0), _field(loc), value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*loc, str(key)))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*loc, index))
+
+    yield from walk(record.data, ())
+
+
+def _field(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def check_safety(loaded: Loaded, allowed_names: set[str]) -> Iterator[Problem]:
+    seen: set[tuple[str, int, str]] = set()
+    for record in loaded.records:
+        for text in texts(record):
+            for problem in _scan(text, allowed_names):
+                key = (problem.path, problem.line, problem.message)
+                if key not in seen:
+                    seen.add(key)
+                    yield problem
+
+
+def _scan(text: Text, allowed_names: set[str]) -> Iterator[Problem]:
+    for offset, line in enumerate(text.value.splitlines() or [text.value]):
+        at = text.line + offset
+        for pattern, message in UNSAFE:
+            for match in pattern.finditer(line):
+                yield Problem(text.path, at, text.field, message.format(match.group(1)))
+        for pattern, what in IDENTIFYING:
+            for match in pattern.finditer(line):
+                yield from _identifying(text, at, match.group(0), what, allowed_names)
+        if text.path not in NAMES_ALLOWED_IN:
+            for match in GIVEN_NAME.finditer(line):
+                yield from _identifying(text, at, match.group(0), "a personal name", allowed_names)
+
+
+def _identifying(
+    text: Text, line: int, found: str, what: str, allowed: set[str]
+) -> Iterator[Problem]:
+    if what == "a personal name" and (found in allowed or text.path in NAMES_ALLOWED_IN):
+        return
+    yield Problem(
+        text.path,
+        line,
+        text.field,
+        f"'{found.strip()}' looks like {what}; content must not identify anyone: "
+        "remove it (or, for an author or organisation, add it to "
+        "content/allowlist.yaml)",
+    )

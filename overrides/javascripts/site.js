@@ -1,0 +1,42 @@
+/* Small accessibility fixes to Material's behaviour, run on every page (and after instant
+   navigation). Served from the site itself. */
+document$.subscribe(function () {
+  /* Tables that scroll sideways must be reachable and named for keyboard users (WCAG 2.1.1). */
+  document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "Table (scroll sideways to see all columns)");
+  });
+  /* The search dialog has no accessible name by default. */
+  var dialog = document.querySelector(".md-search__inner");
+  if (dialog) {
+    dialog.setAttribute("role", "dialog");
+    dialog.setAttribute("aria-label", "Search this site");
+  }
+  /* Register filter: a text box that hides table rows not containing what is typed. */
+  document.querySelectorAll(".crl-filter[data-table]").forEach(function (box) {
+    if (box.querySelector("input")) return;
+    var table = document.getElementById(box.getAttribute("data-table"));
+    if (!table) return;
+    var label = document.createElement("label");
+    label.textContent = "Filter reviews ";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.className = "crl-filter__input";
+    label.appendChild(input);
+    var status = document.createElement("p");
+    status.setAttribute("role", "status");
+    box.appendChild(label);
+    box.appendChild(status);
+    input.addEventListener("input", function () {
+      var query = input.value.trim().toLowerCase();
+      var shown = 0;
+      table.querySelectorAll("tbody tr").forEach(function (row) {
+        var match = row.textContent.toLowerCase().indexOf(query) !== -1;
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = shown + " reviews shown";
+    });
+  });
+});

@@ -1,0 +1,117 @@
+"""Newsletters, feeds and freshness: feeds parse with the expected entries, the email HTML is
+safe for mail clients, a plain-text version exists, and stale items produce warnings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from builder import pipeline
+from builder.paths import Paths
+from tests.conftest import ROOT, TODAY, make_project
+
+SITE = "https://casereviewlearning.github.io/case-review-learning/"
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    paths = make_project(tmp_path_factory.mktemp("news"), ROOT / "content")
+    pipeline.generate(paths, TODAY)
+    return paths
+
+
+def issues(paths: Paths) -> list[str]:
+    return sorted(p.stem for p in (paths.content / "newsletters").glob("*.md"))
+
+
+def test_at_least_two_issues_with_every_output(generated: Paths) -> None:
+    assert len(issues(generated)) >= 2
+    for issue in issues(generated):
+        folder = generated.docs / "newsletters" / issue
+        for name in ("index.md", "email.html", "email.txt", "newsletter.pdf"):
+            assert (folder / name).is_file(), f"{issue}/{name}"
+    archive = (generated.docs / "newsletters" / "index.md").read_text()
+    assert "## 2026" in archive
+    positions = [archive.index(f"({issue}/index.md)") for issue in issues(generated)]
+    assert positions == sorted(positions, reverse=True)  # newest first
+
+
+def test_email_html_is_safe_for_mail_clients(generated: Paths) -> None:
+    for issue in issues(generated):
+        html = (generated.docs / "newsletters" / issue / "email.html").read_text()
+        soup = BeautifulSoup(html, "html.parser")
+        assert not soup.find_all("script")
+        assert not soup.find_all("link") and not soup.find_all("style")
+        assert "@import" not in html and "@font-face" not in html
+        for a in soup.find_all("a"):
+            assert str(a["href"]).startswith(SITE), a["href"]
+        for img in soup.find_all("img"):
+            assert str(img["src"]).startswith(SITE), img["src"]
+        assert soup.find("table") is not None
+        assert all(p.get("style") for p in soup.find_all("p"))
+        text = (generated.docs / "newsletters" / issue / "email.txt").read_text()
+        assert "IN THIS ISSUE" in text and SITE in text and "<" not in text
+
+
+def test_new_since_last_issue_comes_from_content_dates(generated: Paths) -> None:
+    second = (generated.docs / "newsletters" / "issue-2" / "index.md").read_text()
+    changed = second.split("## New and updated since the last issue")[1]
+    assert "Fact sheet:" in changed and "Training pack:" in changed
+    assert "About the evidence" not in changed  # updated before issue 1
+    first = (generated.docs / "newsletters" / "issue-1" / "index.md").read_text()
+    assert "About the evidence" in first.split("## New and updated since the last issue")[1]
+
+
+def test_feeds_parse_with_expected_entries(generated: Paths) -> None:
+    news = feedparser.parse((generated.docs / "feeds" / "newsletters.atom.xml").read_bytes())
+    assert not news.bozo
+    assert sorted(e.link for e in news.entries) == sorted(
+        f"{SITE}newsletters/{i}/" for i in issues(generated))
+    assert all(e.updated_parsed for e in news.entries)
+    rss = feedparser.parse((generated.docs / "feeds" / "newsletters.rss.xml").read_bytes())
+    assert not rss.bozo and len(rss.entries) == len(news.entries)
+    updates = feedparser.parse((generated.docs / "feeds" / "updates.atom.xml").read_bytes())
+    links = {e.link for e in updates.entries}
+    assert f"{SITE}themes/learning-without-blame/" in links
+    assert f"{SITE}factsheets/delphi-local/" in links
+    theme = feedparser.parse(
+        (generated.docs / "feeds" / "themes" / "reaching-the-front-line.atom.xml").read_bytes())
+    assert {e.link for e in theme.entries} >= {f"{SITE}themes/reaching-the-front-line/",
+                                               f"{SITE}training/reaching-the-front-line/"}
+
+
+def test_stale_item_produces_a_warning_and_review_due_lists_it(real: Paths) -> None:
+    page = real.content / "pages" / "about.md"
+    page.write_text(re.sub(r"updated: \S+\nreview_due: \S+",
+                           "updated: 2024-01-10\nreview_due: 2025-01-10", page.read_text()))
+    checked, _ = pipeline.generate(real, TODAY)
+    assert [str(w) for w in checked.warnings if "review was due" in w.message] == [
+        "content/pages/about.md:8: review_due: review was due on 2025-01-10; check the page is "
+        "still right, then move updated and review_due on"]
+    due = (real.docs / "review-due.md").read_text()
+    assert "10 January 2025 **overdue**" in due
+    assert "[About this site](about.md)" in due
+
+
+def test_notice_is_shown_prominently(real: Paths) -> None:
+    page = real.content / "pages" / "case-reviews-explained.md"
+    page.write_text(page.read_text().replace(
+        "review_due:", "notice: The guidance this page cites has been replaced.\nreview_due:"))
+    pipeline.generate(real, dt.date(2026, 11, 28))
+    text = (real.docs / "case-reviews-explained.md").read_text()
+    assert '!!! warning "Please note"' in text
+    assert "The guidance this page cites has been replaced." in text
+
+
+def test_pages_link_their_feeds(built_site: Paths) -> None:
+    html = (built_site.site / "themes" / "evaluating-reviews" / "index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
+    alternates = {str(link["href"]) for link in soup.find_all("link", rel="alternate")}
+    assert any(h.endswith("feeds/updates.atom.xml") for h in alternates)
+    assert any(h.endswith("feeds/themes/evaluating-reviews.atom.xml") for h in alternates)
+    assert Path(built_site.site / "feeds" / "themes" / "evaluating-reviews.atom.xml").is_file()
