@@ -30,7 +30,6 @@ GENERATED = {
     "whats-new": "whats-new.md",
     "changelog": "changelog.md",
     "review-due": "review-due.md",
-    "accessibility": "accessibility.md",
 }
 
 
