@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup site serve test check lint format golden schemas bench clean
@@ -15,6 +16,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
+
+# Test-only JavaScript (axe-core for the accessibility audit), pinned in package-lock.json.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(NODE_STAMP)
 
 site: $(STAMP)  ## build the whole site into site/
 	$(BIN)/python -m builder build
@@ -36,7 +42,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix builder tests bench
 	$(BIN)/ruff format builder tests bench
 
-test: $(STAMP)  ## the whole test suite, browser tests included
+test: $(STAMP) $(NODE_STAMP)  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)  ## regenerate tests/golden/ from tests/fixtures/; review the diff before committing
@@ -49,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf build site .pytest_cache .mypy_cache .ruff_cache
+	rm -rf build site .pytest_cache .mypy_cache .ruff_cache bench/out

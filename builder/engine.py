@@ -3,12 +3,17 @@ moved into place only when the build succeeded. Nothing here knows about content
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from builder.config import read_config
+from builder.linkcheck import broken_links
 from builder.paths import Paths
 from builder.write import replace_dir
 
@@ -17,11 +22,15 @@ class EngineError(Exception):
     """MkDocs refused the generated tree (e.g. a broken link under --strict)."""
 
 
-def _env() -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _env(date: dt.date | None = None) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if date is not None:  # sitemap dates from content, not the clock: same input, same bytes
+        stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
+        env["SOURCE_DATE_EPOCH"] = str(int(stamp.timestamp()))
+    return env
 
 
-def build_site(paths: Paths) -> None:
+def build_site(paths: Paths, date: dt.date | None = None) -> None:
     paths.build.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build))
     command = [
@@ -36,11 +45,15 @@ def build_site(paths: Paths) -> None:
         str(tmp),
     ]
     result = subprocess.run(
-        command, cwd=paths.root, env=_env(), capture_output=True, text=True, check=False
+        command, cwd=paths.root, env=_env(date), capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
-        subprocess.run(["rm", "-rf", str(tmp)], check=False)
+        shutil.rmtree(tmp, ignore_errors=True)
         raise EngineError((result.stdout + result.stderr).strip())
+    broken = broken_links(tmp, urlsplit(read_config(paths.mkdocs_yml).url).path)
+    if broken:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise EngineError("links that do not resolve in the built site:\n" + "\n".join(broken))
     replace_dir(tmp, paths.site)
 
 

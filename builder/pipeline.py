@@ -52,5 +52,5 @@ def generate(paths: Paths, today: dt.date | None = None) -> tuple[Checked, dict[
 def build(paths: Paths, today: dt.date | None = None) -> tuple[Checked, dict[str, int]]:
     """The whole site: docs tree, then MkDocs into a temporary folder moved into site/."""
     checked, stats = generate(paths, today)
-    engine.build_site(paths)
+    engine.build_site(paths, checked.derived.updated)
     return checked, stats

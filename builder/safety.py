@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from builder.load import Loaded, Record
@@ -70,9 +71,11 @@ IDENTIFYING = [
     (re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?\s+[A-Z][a-z'-]+"), "a personal name"),
 ]
 # Given names common in England; "<given name> <Capitalised word>" reads as a person's name.
-GIVEN_NAMES = set(
-    ["Aaron", "Adam", "Aiden", "Alex", "Alfie", "Alice", "Amelia", "Amy", "Archie", "Ava", "Ben", "Bethany", "Charlie", "Charlotte", "Chloe", "Daniel", "David", "Dylan", "Eleanor", "Elijah", "Ella", "Ellie", "Emily", "Emma", "Ethan", "Evie", "Finley", "Freddie", "Freya", "George", "Grace", "Hannah", "Harry", "Harvey", "Henry", "Holly", "Isaac", "Isabella", "Isla", "Jack", "Jacob", "Jake", "James", "Jasmine", "Jessica", "Joe", "John", "Joseph", "Joshua", "Kai", "Katie", "Kayden", "Keira", "Kyle", "Laura", "Leah", "Lewis", "Liam", "Lily", "Logan", "Lucy", "Luke", "Mason", "Matthew", "Max", "Megan", "Mia", "Millie", "Mohammed", "Molly", "Muhammad", "Nathan", "Noah", "Oliver", "Olivia", "Oscar", "Paige", "Phoebe", "Poppy", "Rebecca", "Riley", "Rosie", "Ruby", "Ryan", "Sam", "Samuel", "Sarah", "Scarlett", "Sophia", "Sophie", "Theo", "Thomas", "Tyler", "William", "Zara", "Zoe", "Mark", "Paul", "Peter", "Michael", "Karen", "Susan", "Julie", "Lisa", "Tracey", "Kevin", "Gary", "Lee", "Dean", "Wayne", "Shane", "Jade", "Kerry", "Stacey", "Leanne", "Gemma", "Kelly"]
-)
+GIVEN_NAMES = {
+    line.strip()
+    for line in (Path(__file__).parent / "data" / "given-names.txt").read_text().splitlines()
+    if line.strip() and not line.startswith("#")
+}
 GIVEN_NAME = re.compile(r"\b(" + "|".join(sorted(GIVEN_NAMES)) + r")\s+[A-Z][a-z'-]+")
 
 # Files whose job is to name real authors and organisations.

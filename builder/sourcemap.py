@@ -61,7 +61,13 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
     """YAML text to (data, line map). `first_line` is the file line the text starts on."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text[: exc.position].count("\n")
+        raise SyntaxProblem(
+            line, f"contains a character YAML does not allow (code {exc.character:#x}); delete it"
+        ) from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -75,6 +81,11 @@ def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
         what = exc.problem or "invalid YAML"
         raise SyntaxProblem(
             line, f"YAML syntax error: {what}; check the indentation, colons and quotes here"
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        line = first_line + text[: exc.position].count("\n")
+        raise SyntaxProblem(
+            line, f"contains a character YAML does not allow (code {exc.character:#x}); delete it"
         ) from None
     except yaml.YAMLError as exc:
         raise SyntaxProblem(first_line, f"YAML syntax error: {exc}") from None

@@ -44,13 +44,12 @@ class _Site(http.server.SimpleHTTPRequestHandler):
     def translate_path(self, path: str) -> str:
         prefix = f"/{PREFIX}"
         if path == prefix or path.startswith(prefix + "/"):
-            path = path[len(prefix):] or "/"
+            path = path[len(prefix) :] or "/"
         else:
             path = "/__outside_the_site__"
         return super().translate_path(path)
 
-    def send_error(self, code: int, message: str | None = None,
-                   explain: str | None = None) -> None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code == 404 and page.exists():
             body = page.read_bytes()

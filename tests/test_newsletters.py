@@ -71,7 +71,8 @@ def test_feeds_parse_with_expected_entries(generated: Paths) -> None:
     news = feedparser.parse((generated.docs / "feeds" / "newsletters.atom.xml").read_bytes())
     assert not news.bozo
     assert sorted(e.link for e in news.entries) == sorted(
-        f"{SITE}newsletters/{i}/" for i in issues(generated))
+        f"{SITE}newsletters/{i}/" for i in issues(generated)
+    )
     assert all(e.updated_parsed for e in news.entries)
     rss = feedparser.parse((generated.docs / "feeds" / "newsletters.rss.xml").read_bytes())
     assert not rss.bozo and len(rss.entries) == len(news.entries)
@@ -80,19 +81,28 @@ def test_feeds_parse_with_expected_entries(generated: Paths) -> None:
     assert f"{SITE}themes/learning-without-blame/" in links
     assert f"{SITE}factsheets/delphi-local/" in links
     theme = feedparser.parse(
-        (generated.docs / "feeds" / "themes" / "reaching-the-front-line.atom.xml").read_bytes())
-    assert {e.link for e in theme.entries} >= {f"{SITE}themes/reaching-the-front-line/",
-                                               f"{SITE}training/reaching-the-front-line/"}
+        (generated.docs / "feeds" / "themes" / "reaching-the-front-line.atom.xml").read_bytes()
+    )
+    assert {e.link for e in theme.entries} >= {
+        f"{SITE}themes/reaching-the-front-line/",
+        f"{SITE}training/reaching-the-front-line/",
+    }
 
 
 def test_stale_item_produces_a_warning_and_review_due_lists_it(real: Paths) -> None:
     page = real.content / "pages" / "about.md"
-    page.write_text(re.sub(r"updated: \S+\nreview_due: \S+",
-                           "updated: 2024-01-10\nreview_due: 2025-01-10", page.read_text()))
+    page.write_text(
+        re.sub(
+            r"updated: \S+\nreview_due: \S+",
+            "updated: 2024-01-10\nreview_due: 2025-01-10",
+            page.read_text(),
+        )
+    )
     checked, _ = pipeline.generate(real, TODAY)
     assert [str(w) for w in checked.warnings if "review was due" in w.message] == [
         "content/pages/about.md:8: review_due: review was due on 2025-01-10; check the page is "
-        "still right, then move updated and review_due on"]
+        "still right, then move updated and review_due on"
+    ]
     due = (real.docs / "review-due.md").read_text()
     assert "10 January 2025 **overdue**" in due
     assert "[About this site](about.md)" in due
@@ -100,8 +110,11 @@ def test_stale_item_produces_a_warning_and_review_due_lists_it(real: Paths) -> N
 
 def test_notice_is_shown_prominently(real: Paths) -> None:
     page = real.content / "pages" / "case-reviews-explained.md"
-    page.write_text(page.read_text().replace(
-        "review_due:", "notice: The guidance this page cites has been replaced.\nreview_due:"))
+    page.write_text(
+        page.read_text().replace(
+            "review_due:", "notice: The guidance this page cites has been replaced.\nreview_due:"
+        )
+    )
     pipeline.generate(real, dt.date(2026, 11, 28))
     text = (real.docs / "case-reviews-explained.md").read_text()
     assert '!!! warning "Please note"' in text

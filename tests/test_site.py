@@ -260,3 +260,40 @@ def test_serve_regenerates_when_content_changes(real: Paths) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+def test_two_builds_of_the_same_content_are_byte_identical(
+    built_site: Paths, tmp_path: Path
+) -> None:
+    from tests.conftest import ROOT, make_project
+
+    again = make_project(tmp_path / "again", ROOT / "content")
+    pipeline.build(again, TODAY)
+    first = {
+        p.relative_to(built_site.site): p.read_bytes()
+        for p in built_site.site.rglob("*")
+        if p.is_file()
+    }
+    second = {
+        p.relative_to(again.site): p.read_bytes() for p in again.site.rglob("*") if p.is_file()
+    }
+    assert sorted(first) == sorted(second)
+    different = [str(name) for name in first if first[name] != second[name]]
+    assert different == []
+
+
+def test_broken_internal_links_fail_the_build(tmp_path: Path) -> None:
+    from builder.linkcheck import broken_links
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="a/#here">anchor ok</a><a href="a/#gone">bad anchor</a>'
+        '<a href="missing/">missing</a><a href="https://example.org/">external</a>'
+        '<img src="pic.svg">'
+    )
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2>')
+    assert broken_links(tmp_path) == [
+        "index.html: a/#gone (no element with id 'gone')",
+        "index.html: missing/",
+        "index.html: pic.svg",
+    ]

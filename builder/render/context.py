@@ -128,8 +128,10 @@ class Context:
 
     def url_of(self, docs_path: str, here: str) -> str:
         """A raw-HTML link (which MkDocs does not rewrite) from page `here` to a docs file."""
-        page_dir = self.config.page_url(here).removeprefix(self.config.url)
-        return posixpath.relpath(docs_path, page_dir.rstrip("/") or ".")
+        page_dir = self.config.page_url(here).removeprefix(self.config.url).rstrip("/") or "."
+        target = self.config.page_url(docs_path).removeprefix(self.config.url) or "./"
+        link = posixpath.relpath(target, page_dir)
+        return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
     def resolve_absolute(self, body: str) -> str:
         """Markers made real with absolute links, for email and feeds read off the site."""

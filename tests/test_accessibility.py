@@ -1,0 +1,171 @@
+"""WCAG 2.2 AA in a real browser: axe-core (from the npm package) over every page type, and a
+keyboard-only journey with visible focus throughout."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from builder.paths import ROOT, Paths
+from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+PAGE_TYPES = {
+    "home": "",
+    "audience pathway": "audiences/practitioners/",
+    "theme": "themes/learning-without-blame/",
+    "Delphi section": "delphi/national-analysis/",
+    "Delphi statement": "delphi/local/9/",
+    "national analysis": "analyses/rose-barnes-2008/",
+    "newsletter": "newsletters/issue-2/",
+    "downloads": "downloads/",
+    "fact sheet": "factsheets/delphi-local/",
+    "training pack": "training/involving-practitioners/",
+    "observatory": "observatory/",
+    "recommendations": "recommendations/",
+    "glossary": "glossary/",
+    "404": "no-such-page/",
+}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail("no Chromium found: install Debian's chromium package (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Paths) -> Iterator[str]:
+    with serve(built_site.site) as base:
+        yield base
+
+
+def violations(page: Page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail("axe-core is missing: run `npm ci` (make setup does)")
+    page.add_script_tag(content=AXE.read_text())
+    found = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations.map(v => v.id + ': ' +
+                v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | '));
+        }""",
+        TAGS,
+    )
+    return list(found)
+
+
+@pytest.mark.parametrize("kind", sorted(PAGE_TYPES))
+def test_page_type_has_no_wcag_violations(browser: Browser, site: str, kind: str) -> None:
+    page = browser.new_page()
+    page.goto(site + PAGE_TYPES[kind])
+    page.wait_for_load_state("networkidle")
+    assert violations(page) == [], kind
+    page.close()
+
+
+def test_search_results_have_no_wcag_violations(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    page.goto(site)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("training", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    assert violations(page) == []
+    page.close()
+
+
+def test_the_site_works_at_phone_width(browser: Browser, site: str) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(site + "themes/involving-practitioners/")
+    page.wait_for_load_state("networkidle")
+    assert violations(page) == []
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, "the page scrolls sideways on a phone"
+    page.close()
+
+
+def focused(page: Page) -> dict[str, str]:
+    return dict(
+        page.evaluate("""() => {
+        const active = document.activeElement;
+        // A visually hidden control shows its focus on its label.
+        const label = active.parentElement &&
+            [...active.parentElement.querySelectorAll('label')].find(l => l.offsetWidth > 0);
+        const hidden = active.tagName === 'INPUT' && active.offsetWidth <= 1;
+        const el = hidden && label ? label : active;
+        const style = getComputedStyle(el);
+        return {tag: active.tagName.toLowerCase(),
+                text: (active.innerText || active.value || '').trim(),
+                href: active.getAttribute('href') || '', outline: style.outlineStyle,
+                outlineWidth: style.outlineWidth, boxShadow: style.boxShadow,
+                classes: String(active.className || '')};
+    }""")
+    )
+
+
+def visibly_focused(state: dict[str, str]) -> bool:
+    return (state["outline"] not in ("none", "") and state["outlineWidth"] != "0px") or (
+        state["boxShadow"] not in ("none", "")
+    )
+
+
+def test_keyboard_only_journey(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    page.goto(site)
+    page.keyboard.press("Tab")
+    skip = focused(page)
+    assert "skip" in skip["text"].lower() and visibly_focused(skip), skip
+    page.keyboard.press("Enter")  # skip to the content
+    # Reach the search box by keyboard alone: Tab until it has focus.
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        state = focused(page)
+        if state["tag"] == "input" and "search" in state["classes"]:
+            break
+        assert visibly_focused(state) or state["tag"] == "body", state
+    else:
+        pytest.fail("the search box cannot be reached with Tab")
+    page.keyboard.type("fact sheet", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.keyboard.press("ArrowDown")  # move into the results
+    result = focused(page)
+    assert result["tag"] == "a" and visibly_focused(result), result
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # open the result
+    assert page.url != site
+    page.goto(site + "factsheets/learning-without-blame/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        state = focused(page)
+        if state["href"].endswith(".pdf"):
+            assert visibly_focused(state), state
+            break
+    else:
+        pytest.fail("the PDF download cannot be reached with Tab")
+    with page.expect_download() as download:
+        page.keyboard.press("Enter")
+    assert download.value.suggested_filename == "learning-without-blame.pdf"
+    page.close()
+
+
+def test_charts_read_as_labelled_images(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    page.goto(site + "delphi/local/")
+    snapshot = page.locator("figure svg[role=img]").first.aria_snapshot()
+    assert "Figure 1 (regenerated)" in snapshot
+    names = page.evaluate("""() => [...document.querySelectorAll('svg[role=img]')].map(svg =>
+        svg.getAttribute('aria-labelledby').split(' ').map(id =>
+            document.getElementById(id).textContent).join(' '))""")
+    assert names and all("Statement 1" in n or "Round" in n for n in json.loads(json.dumps(names)))
+    page.close()
