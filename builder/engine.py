@@ -50,6 +50,16 @@ def build_site(paths: Paths, date: dt.date | None = None) -> None:
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         raise EngineError((result.stdout + result.stderr).strip())
+    index = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(tmp), "--silent"],
+        cwd=paths.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if index.returncode != 0:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise EngineError("Pagefind could not index the site:\n" + index.stdout + index.stderr)
     broken = broken_links(tmp, urlsplit(read_config(paths.mkdocs_yml).url).path)
     if broken:
         shutil.rmtree(tmp, ignore_errors=True)

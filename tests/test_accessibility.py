@@ -77,10 +77,8 @@ def test_page_type_has_no_wcag_violations(browser: Browser, site: str, kind: str
 
 def test_search_results_have_no_wcag_violations(browser: Browser, site: str) -> None:
     page = browser.new_page()
-    page.goto(site)
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("training", delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.goto(site + "search/?q=training")
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
     assert violations(page) == []
     page.close()
 
@@ -131,19 +129,28 @@ def test_keyboard_only_journey(browser: Browser, site: str) -> None:
     for _ in range(40):
         page.keyboard.press("Tab")
         state = focused(page)
-        if state["tag"] == "input" and "search" in state["classes"]:
+        if state["tag"] == "input" and "crl-search__input" in state["classes"]:
             break
         assert visibly_focused(state) or state["tag"] == "body", state
     else:
         pytest.fail("the search box cannot be reached with Tab")
+    assert visibly_focused(state), state
     page.keyboard.type("fact sheet", delay=30)
-    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
-    page.keyboard.press("ArrowDown")  # move into the results
-    result = focused(page)
-    assert result["tag"] == "a" and visibly_focused(result), result
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # run the query: the search page opens with results
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    for _ in range(40):  # Tab on to the first result
+        page.keyboard.press("Tab")
+        result = focused(page)
+        if "pagefind-ui__result-link" in result["classes"]:
+            break
+        assert visibly_focused(result) or result["tag"] == "body", result
+    else:
+        pytest.fail("no search result can be reached with Tab")
+    assert visibly_focused(result), result
     with page.expect_navigation():
         page.keyboard.press("Enter")  # open the result
-    assert page.url != site
+    assert "/search/" not in page.url
     page.goto(site + "factsheets/learning-without-blame/")
     for _ in range(60):
         page.keyboard.press("Tab")

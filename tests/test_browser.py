@@ -46,10 +46,10 @@ def test_pages_and_search_make_no_request_to_another_host(browser: Browser, site
         assert response is not None and response.ok, address
         page.wait_for_load_state("networkidle")
     page.goto(site)
-    page.keyboard.press("/")  # Material's shortcut focuses the search box
-    search = page.locator("input.md-search__input")
+    search = page.locator("#crl-search-q")
     search.press_sequentially("consensus", delay=30)
-    results = page.locator(".md-search-result__item")
+    page.keyboard.press("Enter")
+    results = page.locator(".pagefind-ui__result")
     results.first.wait_for(timeout=15000)
     assert results.count() > 0
     page.wait_for_load_state("networkidle")
@@ -61,13 +61,33 @@ def test_pages_and_search_make_no_request_to_another_host(browser: Browser, site
 def test_search_finds_a_glossary_term_and_opens_it(browser: Browser, site: str) -> None:
     page = browser.new_page()
     page.goto(site)
-    page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("Child Death Overview", delay=30)
-    first = page.locator(".md-search-result__item a").first
+    page.locator("#crl-search-q").press_sequentially("Child Death Overview Panel", delay=30)
+    page.keyboard.press("Enter")
+    first = page.locator(".pagefind-ui__result-link").first
     first.wait_for(timeout=15000)
     first.click()
     page.wait_for_load_state("load")
     assert "Child Death Overview" in page.content()
+    page.close()
+
+
+def test_search_filters_by_audience_type_theme_and_year(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    page.goto(site + "search/?q=training")
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    panel = page.locator(".pagefind-ui__filter-panel")
+    for name in ("audience", "type", "theme", "year"):
+        assert panel.locator(f"summary:has-text('{name}')").count() == 1, name
+    panel.locator("summary:has-text('type')").click()
+    panel.locator("label:has-text('Fact sheet')").click()
+    page.wait_for_timeout(800)
+    results = page.locator(".pagefind-ui__result")
+    assert results.count() > 0
+    hrefs = [
+        str(results.nth(i).locator(".pagefind-ui__result-link").first.get_attribute("href"))
+        for i in range(results.count())
+    ]
+    assert all("/factsheets/" in href for href in hrefs), hrefs
     page.close()
 
 

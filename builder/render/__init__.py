@@ -21,6 +21,7 @@ from builder.render import (
     pages,
     recommendations,
     reference,
+    search,
     themes,
     training,
 )
@@ -46,6 +47,7 @@ def render(
     outputs += newsletters.render(ctx)
     outputs += feeds.render(ctx)
     outputs += freshness.render(ctx)
+    outputs += search.render(ctx)
     outputs += pages.render(ctx)
     outputs += indexes.render(ctx)
     outputs += reference.render(ctx)

@@ -4,6 +4,7 @@ templates, and helpers to write links and citations relative to the page being r
 from __future__ import annotations
 
 import datetime as dt
+import html
 import posixpath
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,13 @@ from builder.render.output import Output
 
 if TYPE_CHECKING:
     from builder.render.figures import Figure
+
+
+def search_filter_values(ctx: Context, path: str) -> list[tuple[str, str]]:
+    from builder.render.search import filter_values
+
+    return filter_values(ctx, path)
+
 
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("builder", "templates"),
@@ -102,7 +110,19 @@ class Context:
             **values,
         )
         stamp = f"<!-- generated from {source} by the builder; do not edit: edit {source} -->\n"
-        return Output(path, front_matter(fields) + stamp + "\n" + body.rstrip() + "\n", source)
+        text = front_matter(fields) + stamp + "\n" + body.rstrip() + "\n"
+        return Output(path, text + self.search_filters(path), source)
+
+    def search_filters(self, path: str) -> str:
+        """Hidden Pagefind filter values for a page: audience, type, theme and year."""
+        values = search_filter_values(self, path)
+        if not values:
+            return ""
+        spans = "".join(
+            f'<span data-pagefind-filter="{name}:{html.escape(value)}"></span>'
+            for name, value in values
+        )
+        return f"\n<div hidden>{spans}</div>\n"
 
     def resolve(self, body: str, here: str) -> str:
         """Editors' markers made real: [@key] to a linked citation, (id:x) to a relative link."""

@@ -1,6 +1,17 @@
 /* Small accessibility fixes to Material's behaviour, run on every page (and after instant
    navigation). Served from the site itself. */
 document$.subscribe(function () {
+  /* The search page: Pagefind's UI, with filters, fed by ?q= from the header form. */
+  var mount = document.getElementById("crl-search");
+  if (mount && window.PagefindUI && !mount.dataset.ready) {
+    mount.dataset.ready = "1";
+    var ui = new PagefindUI({
+      element: "#crl-search", bundlePath: mount.dataset.bundle, showImages: false,
+      resetStyles: false, showSubResults: true, translations: {placeholder: "Search this site"}
+    });
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) ui.triggerSearch(query);
+  }
   /* Tables that scroll sideways must be reachable and named for keyboard users (WCAG 2.1.1). */
   document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
     wrap.setAttribute("tabindex", "0");
