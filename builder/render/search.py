@@ -43,7 +43,7 @@ def filter_values(ctx: Context, path: str) -> list[tuple[str, str]]:
     if path.startswith(UNFILTERED) or path == "index.md":
         return []
     entry = next((e for e in ctx.derived.entries if e.path == path), None)
-    names = {a.id: a.name for a in ctx.site.audiences}
+    names: dict[str, str] = {a.id: a.name for a in ctx.site.audiences}
     values: list[tuple[str, str]] = []
     if entry is not None:
         values += [("audience", names[a]) for a in entry.audiences]
