@@ -12,6 +12,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
+from builder.cache import DocumentCache
+
 # Likert categories, disagree side first, each with its label and colour (a diverging
 # orange-blue palette that stays distinguishable for common colour-vision deficiencies).
 SEGMENTS: tuple[tuple[str, str, str], ...] = (
@@ -79,12 +81,24 @@ def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> alt.Chart
 
 def spec(chart: alt.Chart) -> str:
     """The Vega-Lite spec as stable JSON (sorted keys), kept beside the SVG."""
-    return json.dumps(chart.to_dict(), indent=1, sort_keys=True) + "\n"
+    # Validated once by the tests (test_charts); skipped here, where it costs most of a build.
+    return json.dumps(chart.to_dict(validate=False), indent=1, sort_keys=True) + "\n"
+
+
+# Rendering SVG is the slowest step of a build: remember results by spec (see builder.cache).
+SVG_CACHE: DocumentCache = DocumentCache(None)
 
 
 def svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
     """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
-    text = vlc.vegalite_to_svg(chart.to_dict())
+    inputs = [spec(chart), title, description, ident, vlc.__version__]
+    return SVG_CACHE.get(
+        "chart-svg", inputs, lambda: _svg(chart, title, description, ident).encode()
+    ).decode()
+
+
+def _svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
+    text = vlc.vegalite_to_svg(chart.to_dict(validate=False))
     text = re.sub(r'\s(role|aria-[a-z]+)="[^"]*"', "", text)
     head = re.match(r"<svg\b[^>]*>", text)
     if head is None:
@@ -96,6 +110,15 @@ def svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
         + f'<desc id="{ident}-desc">{html.escape(description)}</desc>'
     )
     return labelled + text[head.end() :].replace("\n", " ") + "\n"
+
+
+def png(spec_json: str) -> bytes:
+    """A PNG of a spec (for DOCX and PPTX, which cannot take SVG), remembered like the SVG."""
+    return SVG_CACHE.get(
+        "chart-png",
+        [spec_json, vlc.__version__],
+        lambda: bytes(vlc.vegalite_to_png(json.loads(spec_json), scale=2)),
+    )
 
 
 def describe_bars(rows: pd.DataFrame, label: str) -> str:

@@ -83,8 +83,10 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         )
         return 0
     if args.command == "build":
-        checked, stats = pipeline.build(paths)
+        timer = pipeline.Timer()
+        checked, stats = pipeline.build(paths, timer=timer)
         _warn(checked.warnings)
+        print("  ".join(f"{name} {seconds:.1f}s" for name, seconds in timer.seconds.items()))
         print(
             f"built site/ in {time.perf_counter() - started:.1f}s "
             f"({stats['written']} files written, {stats['unchanged']} unchanged, "

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,7 +31,12 @@ def _env(date: dt.date | None = None) -> dict[str, str]:
     return env
 
 
-def build_site(paths: Paths, date: dt.date | None = None) -> None:
+def build_site(
+    paths: Paths, date: dt.date | None = None, timings: dict[str, float] | None = None
+) -> None:
+    """MkDocs, then Pagefind, then the link check, timing each into `timings`."""
+    timings = timings if timings is not None else {}
+    started = time.perf_counter()
     paths.build.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build))
     command = [
@@ -50,6 +56,8 @@ def build_site(paths: Paths, date: dt.date | None = None) -> None:
     if result.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         raise EngineError((result.stdout + result.stderr).strip())
+    timings["engine: mkdocs"] = time.perf_counter() - started
+    started = time.perf_counter()
     index = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", str(tmp), "--silent"],
         cwd=paths.root,
@@ -60,7 +68,10 @@ def build_site(paths: Paths, date: dt.date | None = None) -> None:
     if index.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         raise EngineError("Pagefind could not index the site:\n" + index.stdout + index.stderr)
+    timings["engine: pagefind"] = time.perf_counter() - started
+    started = time.perf_counter()
     broken = broken_links(tmp, urlsplit(read_config(paths.mkdocs_yml).url).path)
+    timings["engine: link check"] = time.perf_counter() - started
     if broken:
         shutil.rmtree(tmp, ignore_errors=True)
         raise EngineError("links that do not resolve in the built site:\n" + "\n".join(broken))
@@ -79,5 +90,6 @@ def serve(paths: Paths, address: str) -> subprocess.Popen[bytes]:
         "--dev-addr",
         address,
         "--livereload",
+        "--dirty",
     ]
     return subprocess.Popen(command, cwd=paths.root, env=_env())

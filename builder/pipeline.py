@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import dataclass, field
 
-from builder import engine
+from builder import charts, engine
 from builder.cache import DocumentCache
 from builder.config import read_config
 from builder.derive import Derived, derive
@@ -25,19 +26,39 @@ class Checked:
     warnings: list[Problem] = field(default_factory=list)
 
 
-def check(paths: Paths, today: dt.date | None = None) -> Checked:
+class Timer:
+    """Seconds spent in each stage, for the benchmarks and the build summary."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def stage(self, name: str, started: float) -> None:
+        self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - started
+
+
+def check(paths: Paths, today: dt.date | None = None, timer: Timer | None = None) -> Checked:
     """Load, validate and derive; raise ContentError with every problem if anything is wrong."""
+    timer = timer or Timer()
+    started = time.perf_counter()
     site, problems = validate(load(paths), today)
+    timer.stage("load and validate", started)
     if site is None or any(p.severity == Severity.ERROR for p in problems):
         raise ContentError(problems)
+    started = time.perf_counter()
     derived = derive(site)
+    timer.stage("derive", started)
     return Checked(site, derived, sorted(problems + derived.problems))
 
 
-def generate(paths: Paths, today: dt.date | None = None) -> tuple[Checked, dict[str, int]]:
+def generate(
+    paths: Paths, today: dt.date | None = None, timer: Timer | None = None
+) -> tuple[Checked, dict[str, int]]:
     """Everything up to the docs tree: nothing is written unless all content validated."""
-    checked = check(paths, today)
+    timer = timer or Timer()
+    checked = check(paths, today, timer)
+    started = time.perf_counter()
     cache = DocumentCache(paths.build / "cache")
+    charts.SVG_CACHE = cache
     outputs = render(
         checked.site,
         checked.derived,
@@ -45,12 +66,18 @@ def generate(paths: Paths, today: dt.date | None = None) -> tuple[Checked, dict[
         cache,
         today or dt.date.today(),
     )
+    timer.stage("render", started)
+    started = time.perf_counter()
     stats = Writer({"docs": paths.docs, "includes": paths.includes}).write(outputs)
+    timer.stage("write", started)
     return checked, stats
 
 
-def build(paths: Paths, today: dt.date | None = None) -> tuple[Checked, dict[str, int]]:
+def build(
+    paths: Paths, today: dt.date | None = None, timer: Timer | None = None
+) -> tuple[Checked, dict[str, int]]:
     """The whole site: docs tree, then MkDocs into a temporary folder moved into site/."""
-    checked, stats = generate(paths, today)
-    engine.build_site(paths, checked.derived.updated)
+    timer = timer or Timer()
+    checked, stats = generate(paths, today, timer)
+    engine.build_site(paths, checked.derived.updated, timer.seconds)
     return checked, stats

@@ -3,13 +3,10 @@ and the slide deck all embed the same SVG (or a PNG rendered from the same spec)
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 import pandas as pd
-import vl_convert as vlc
 
 from builder import charts
 from builder.derive import Derived
@@ -51,8 +48,7 @@ class Figure:
     @cached_property
     def png(self) -> bytes:
         """For DOCX and PPTX, which cannot embed SVG: rendered from the same spec."""
-        data: dict[str, Any] = json.loads(self.spec)
-        return bytes(vlc.vegalite_to_png(data, scale=2))
+        return charts.png(self.spec)
 
 
 def statement_label(s: StatementResult, width: int = 60) -> str:

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Any
+
 from builder.addresses import audience_path, tag_path
+from builder.derive.index import Entry
 from builder.render.context import Context
 from builder.render.output import Output
 
 AUDIENCES_SOURCE = "content/audiences.yaml"
+# An index page lists at most this many items (the most recently updated), so pages stay small
+# as the site grows; search finds the rest.
+LISTING_LIMIT = 100
+
+
+def listing(items: tuple[Entry, ...]) -> dict[str, Any]:
+    if len(items) <= LISTING_LIMIT:
+        return {"entries": items, "more": 0}
+    newest = sorted(items, key=lambda e: (e.updated or dt.date.min, e.title), reverse=True)
+    return {"entries": newest[:LISTING_LIMIT], "more": len(items) - LISTING_LIMIT}
 
 
 def render(ctx: Context) -> list[Output]:
@@ -33,7 +47,7 @@ def render(ctx: Context) -> list[Output]:
                 },
                 audience=audience,
                 intro=ctx.resolve(audience.intro, path).strip(),
-                entries=ctx.derived.by_audience[audience.id],
+                **listing(ctx.derived.by_audience[audience.id]),
             )
         )
     tags = ctx.derived.by_tag
@@ -57,7 +71,7 @@ def render(ctx: Context) -> list[Output]:
                     "description": f"Everything tagged '{tag}'.",
                 },
                 tag=tag,
-                entries=items,
+                **listing(items),
             )
         )
     return out

@@ -27,6 +27,8 @@ EMAIL = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+# The email and PDF list at most this many changes; the web page lists them all.
+CHANGED_LIMIT = 25
 INLINE = {  # email clients drop <style> blocks: every element carries its own style
     "p": "margin:0 0 14px 0;font-size:16px;line-height:1.5;color:#212121;",
     "h2": "margin:22px 0 10px 0;font-size:20px;color:#283593;",
@@ -129,7 +131,8 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         "n": n,
         "date": long_date(n.date),
         "items": items,
-        "changed": changed,
+        "changed": changed[:CHANGED_LIMIT],
+        "more": max(0, len(changed) - CHANGED_LIMIT),
         "previous": issue.previous,
         "url": url,
         "site": ctx.config,
@@ -141,7 +144,7 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
     text = EMAIL.get_template("newsletter_email.txt.j2").render(
         **values, editorial=_plain_text(absolute)
     )
-    document = _pdf(ctx, issue, items, changed, url)
+    document = _pdf(ctx, issue, items, changed[:CHANGED_LIMIT], url)
     page = ctx.page(
         path,
         "newsletter.md.j2",
@@ -210,6 +213,7 @@ def _pdf(
         ],
         "practice": paragraphs(_plain_text(ctx.resolve_absolute(n.body))),
         "questions": [f"{c['title']} ({c['kind'].lower()}, {c['updated']})" for c in changed]
+        + ([f"And more: see {url}"] if len(issue.changed) > CHANGED_LIMIT else [])
         or ["Nothing else changed since the last issue."],
         "chart": None,
         "sources": [plain(ctx.reference(k).as_printed) for k in n.sources],

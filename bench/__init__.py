@@ -1,0 +1,1 @@
+"""Benchmarks: build speed, page size and search bytes at scale (`make bench`)."""

@@ -1,0 +1,44 @@
+"""Chart specs as data: every spec the build writes is valid Vega-Lite (the build skips the
+check for speed), and the regenerated Delphi figures carry the appendix numbers."""
+
+from __future__ import annotations
+
+import json
+
+import altair as alt
+import pytest
+
+from builder import pipeline
+from builder.paths import Paths
+from tests.conftest import ROOT, TODAY, make_project
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    paths = make_project(tmp_path_factory.mktemp("charts"), ROOT / "content")
+    pipeline.generate(paths, TODAY)
+    return paths
+
+
+def test_every_spec_is_valid_vega_lite(generated: Paths) -> None:
+    specs = sorted(generated.docs.rglob("*.vl.json"))
+    assert len(specs) >= 3 + 39 + 4
+    for path in specs:
+        alt.Chart.from_dict(json.loads(path.read_text()))  # raises if the spec is invalid
+
+
+def test_delphi_figure_bars_add_up_to_the_appendix(generated: Paths) -> None:
+    spec = json.loads((generated.docs / "delphi" / "local" / "figure-1.vl.json").read_text())
+    rows = next(iter(spec["datasets"].values()))
+    statement_1 = {r["response"]: r["percent"] for r in rows if r["bar"].startswith("1. ")}
+    assert statement_1 == {
+        "Strongly disagree": 0,
+        "Disagree": 2,
+        "Mildly disagree": 9,
+        "Mildly agree": 5,
+        "Agree": 42,
+        "Strongly agree": 35,
+    }
+    first = [r for r in rows if r["bar"].startswith("1. ")]
+    assert min(r["start"] for r in first) == -11 and max(r["end"] for r in first) == 82
+    assert spec["encoding"]["x"]["scale"]["domain"] == [-100, 100]
