@@ -14,6 +14,8 @@ import vl_convert as vlc
 
 from builder.cache import DocumentCache
 
+VL_CONVERT_VERSION = str(getattr(vlc, "__version__", ""))
+
 # Likert categories, disagree side first, each with its label and colour (a diverging
 # orange-blue palette that stays distinguishable for common colour-vision deficiencies).
 SEGMENTS: tuple[tuple[str, str, str], ...] = (
@@ -91,7 +93,7 @@ SVG_CACHE: DocumentCache = DocumentCache(None)
 
 def svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
     """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
-    inputs = [spec(chart), title, description, ident, vlc.__version__]
+    inputs = [spec(chart), title, description, ident, VL_CONVERT_VERSION]
     return SVG_CACHE.get(
         "chart-svg", inputs, lambda: _svg(chart, title, description, ident).encode()
     ).decode()
@@ -116,7 +118,7 @@ def png(spec_json: str) -> bytes:
     """A PNG of a spec (for DOCX and PPTX, which cannot take SVG), remembered like the SVG."""
     return SVG_CACHE.get(
         "chart-png",
-        [spec_json, vlc.__version__],
+        [spec_json, VL_CONVERT_VERSION],
         lambda: bytes(vlc.vegalite_to_png(json.loads(spec_json), scale=2)),
     )
 

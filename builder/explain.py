@@ -80,7 +80,11 @@ def _allowed_fields(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
             break
         current = _inner_model(field.annotation)
     if hasattr(current, "model_fields"):
-        return [name for name in current.model_fields if name != "body"]
+        # The model's own fields first, then inherited ones (dates); never those the builder
+        # fills in itself.
+        own = [n for n in getattr(current, "__annotations__", {}) if n in current.model_fields]
+        names = own + [n for n in current.model_fields if n not in own]
+        return [n for n in names if n not in ("id", "body") or current.__name__ == "Finding"]
     return []
 
 

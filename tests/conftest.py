@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from builder import pipeline
 from builder.paths import ROOT, Paths
+from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
@@ -45,3 +48,22 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Paths:
     paths = make_project(tmp_path_factory.mktemp("built"), ROOT / "content")
     pipeline.build(paths, TODAY)
     return paths
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium, driven by Playwright, shared by every browser test."""
+    executable = chromium_path()
+    if executable is None:
+        pytest.fail("no Chromium found: install Debian's chromium package (.ci/run does)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Paths) -> Iterator[str]:
+    """The built real site served on localhost under its public path; yields its base URL."""
+    with serve(built_site.site) as base:
+        yield base

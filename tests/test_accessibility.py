@@ -4,13 +4,11 @@ keyboard-only journey with visible focus throughout."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from builder.paths import ROOT, Paths
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+from builder.paths import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -32,23 +30,6 @@ PAGE_TYPES = {
     "glossary": "glossary/",
     "404": "no-such-page/",
 }
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    if executable is None:
-        pytest.fail("no Chromium found: install Debian's chromium package (.ci/run does)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(scope="module")
-def site(built_site: Paths) -> Iterator[str]:
-    with serve(built_site.site) as base:
-        yield base
 
 
 def violations(page: Page) -> list[str]:

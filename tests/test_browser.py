@@ -3,33 +3,12 @@ works, and every request goes to the site itself."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
-
-from builder.paths import Paths
-from tests.browser import CHROMIUM_ARGS, chromium_path, serve
+from playwright.sync_api import Browser, Page
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    if executable is None:
-        pytest.fail("no Chromium found: install Debian's chromium package (.ci/run does)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def site(built_site: Paths) -> Iterator[str]:
-    with serve(built_site.site) as base:
-        yield base
 
 
 def recorded(page: Page) -> list[str]:

@@ -84,8 +84,8 @@ def test_unknown_enum_value_suggests_the_closest(mini: Paths) -> None:
 def test_unknown_field_suggests_the_closest(mini: Paths) -> None:
     edit(mini.content / "pages" / "about.md", "tags:", "tag:")
     assert problems(mini) == [
-        "content/pages/about.md:5: tag: is not a field here; did you mean 'tags'? (allowed: id, "
-        "title, summary, audiences, tags, sources, updated, review_due)"
+        "content/pages/about.md:5: tag: is not a field here; did you mean 'tags'? (allowed: "
+        "title, summary, audiences, tags, sources, updated, review_due, notice)"
     ]
 
 
@@ -142,7 +142,7 @@ def test_review_before_update_is_an_error(mini: Paths) -> None:
     edit(mini.content / "pages" / "about.md", "review_due: 2027-01-15", "review_due: 2025-01-15")
     assert problems(mini) == [
         "content/pages/about.md:8: review_due: 2025-01-15 is not after updated (2026-01-15); "
-        "set it to when the page should next be checked"
+        "set it to when this should next be checked"
     ]
 
 

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator
 
 AudienceId = Literal["practitioners", "trainers", "managers", "policy-makers", "researchers"]
 AUDIENCE_IDS: tuple[str, ...] = get_args(AudienceId)
@@ -57,3 +58,23 @@ class ContentModel(BaseModel):
     def with_origin(self, origin: Source) -> ContentModel:
         self._origin = origin
         return self
+
+
+class Dated(ContentModel):
+    updated: dt.date = Field(description="When the content last changed (YYYY-MM-DD).")
+    review_due: dt.date = Field(description="When an editor should next review it.")
+    notice: str | None = Field(
+        default=None,
+        description="Shown prominently, e.g. when guidance it cites has been replaced.",
+    )
+
+    @field_validator("review_due")
+    @classmethod
+    def _review_after_update(cls, value: dt.date, info: ValidationInfo) -> dt.date:
+        updated = info.data.get("updated")
+        if updated is not None and value <= updated:
+            raise ValueError(
+                f"{value} is not after updated ({updated}); set it to when this "
+                "should next be checked"
+            )
+        return value

@@ -6,9 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator
+from pydantic import Field, StringConstraints
 
-from builder.models.common import AudienceId, ContentModel, Slug, Text
+from builder.models.common import AudienceId, ContentModel, Dated, Slug, Text
 
 StatementRef = Annotated[
     str,
@@ -47,26 +47,6 @@ class ForAudiences(ContentModel):
             ("policy-makers", self.policy_makers),
             ("researchers", self.researchers),
         ]
-
-
-class Dated(ContentModel):
-    updated: dt.date = Field(description="When the content last changed (YYYY-MM-DD).")
-    review_due: dt.date = Field(description="When an editor should next review it.")
-    notice: str | None = Field(
-        default=None,
-        description="Shown prominently, e.g. when guidance it cites has been replaced.",
-    )
-
-    @field_validator("review_due")
-    @classmethod
-    def _review_after_update(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        updated = info.data.get("updated")
-        if updated is not None and value <= updated:
-            raise ValueError(
-                f"{value} is not after updated ({updated}); set it to when this "
-                "should next be checked"
-            )
-        return value
 
 
 class Theme(Dated):

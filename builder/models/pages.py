@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import Field, StringConstraints, model_validator
 
-from builder.models.common import AudienceId, ContentModel, Slug, Text
+from builder.models.common import AudienceId, ContentModel, Dated, Slug, Text
 
 
 class Audience(ContentModel):
@@ -19,7 +18,7 @@ class Audience(ContentModel):
     intro: Text = Field(description="Markdown shown at the top of the pathway page.")
 
 
-class Page(ContentModel):
+class Page(Dated):
     """An editorial page: Markdown with this front matter, in content/pages/<id>.md."""
 
     id: Slug = Field(description="Taken from the file name; index.md is the home page, 'home'.")
@@ -30,26 +29,9 @@ class Page(ContentModel):
     sources: list[Slug] = Field(
         default_factory=list, description="Citation keys from content/references.yaml."
     )
-    updated: dt.date = Field(description="When the content last changed (YYYY-MM-DD).")
-    review_due: dt.date = Field(description="When an editor should next review it (YYYY-MM-DD).")
-    notice: str | None = Field(
-        default=None,
-        description="Shown prominently, e.g. when guidance it cites has been replaced.",
-    )
     body: Annotated[str, StringConstraints(strip_whitespace=False)] = Field(
         default="", description="Filled from the Markdown after the front matter."
     )
-
-    @field_validator("review_due")
-    @classmethod
-    def _review_after_update(cls, value: dt.date, info: ValidationInfo) -> dt.date:
-        updated = info.data.get("updated")
-        if updated is not None and value <= updated:
-            raise ValueError(
-                f"{value} is not after updated ({updated}); set it to when the page should "
-                "next be checked"
-            )
-        return value
 
 
 class Term(ContentModel):
