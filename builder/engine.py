@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from builder.config import read_config
 from builder.linkcheck import broken_links
+from builder.pagefind_stable import stabilise
 from builder.paths import Paths
 from builder.write import replace_dir
 
@@ -68,6 +69,7 @@ def build_site(
     if index.returncode != 0:
         shutil.rmtree(tmp, ignore_errors=True)
         raise EngineError("Pagefind could not index the site:\n" + index.stdout + index.stderr)
+    stabilise(tmp / "pagefind")
     timings["engine: pagefind"] = time.perf_counter() - started
     started = time.perf_counter()
     broken = broken_links(tmp, urlsplit(read_config(paths.mkdocs_yml).url).path)

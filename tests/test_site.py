@@ -198,7 +198,7 @@ def test_an_engine_failure_leaves_the_previous_site(real: Paths) -> None:
     pipeline.build(real, TODAY)
     before = {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()}
     config = real.mkdocs_yml.read_text()
-    real.mkdocs_yml.write_text(config.replace("  - About: about.md", "  - About: missing.md"))
+    real.mkdocs_yml.write_text(config.replace("      - about.md", "      - missing.md"))
     with pytest.raises(EngineError, match=r"missing\.md"):
         pipeline.build(real, TODAY)
     assert {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()} == before

@@ -20,6 +20,7 @@ from builder.models import Site
 from builder.render.output import Output
 
 if TYPE_CHECKING:
+    from builder.derive.index import Entry
     from builder.render.figures import Figure
 
 
@@ -138,6 +139,16 @@ class Context:
             return f"]({relative(here, target)})"
 
         return markup.ID_LINK.sub(link, markup.CITATION.sub(cite, body))
+
+    @cached_property
+    def entries_by_path(self) -> dict[str, Entry]:
+        return {e.path: e for e in self.derived.entries}
+
+    @cached_property
+    def themes_by_path(self) -> dict[str, tuple[str, ...]]:
+        from builder.render.search import themes_by_path
+
+        return themes_by_path(self)
 
     @cached_property
     def figures(self) -> dict[str, Figure]:

@@ -8,12 +8,17 @@ from builder.render.feeds import feed_paths
 from builder.render.output import Output
 
 WHATS_NEW_LIMIT = 20  # newest items on the What's new page; the change log has them all
+PER_DATE_LIMIT = 100  # change log entries shown per date, so its page stays small at scale
+REVIEW_LIMIT = 200  # Review due: every overdue item, then the next ones due, up to this many
 
 
 def render(ctx: Context) -> list[Output]:
     entries = [e for e in ctx.derived.entries if e.updated]
     newest = sorted(entries, key=lambda e: (e.updated, e.title), reverse=True)
     due = sorted((e for e in entries if e.review_due), key=lambda e: (e.review_due, e.title))
+    overdue = [e for e in due if e.review_due and e.review_due < ctx.today]
+    upcoming = [e for e in due if e.review_due and e.review_due >= ctx.today]
+    due = overdue + upcoming[: max(0, REVIEW_LIMIT - len(overdue))]
     themes = [(t, feed_paths(f"themes/{t.id}")) for t in ctx.site.themes]
     return [
         ctx.page(
@@ -49,7 +54,10 @@ def render(ctx: Context) -> list[Output]:
                 "title": "Change log",
                 "description": "Every dated change to the site's content, newest first.",
             },
-            changes=ctx.derived.updates.changes,
+            changes=[
+                (day, items[:PER_DATE_LIMIT], max(0, len(items) - PER_DATE_LIMIT))
+                for day, items in ctx.derived.updates.changes
+            ],
         ),
         ctx.page(
             "review-due.md",

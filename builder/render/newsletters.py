@@ -49,7 +49,7 @@ def inline_styles(html: str) -> str:
 
 def featured(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
     """Featured ids to title, summary and docs path, from the site index."""
-    by_path = {e.path: e for e in ctx.derived.entries}
+    by_path = ctx.entries_by_path
     out = []
     for item in ids:
         path = ctx.derived.addresses[item]

@@ -42,7 +42,7 @@ def render(ctx: Context) -> list[Output]:
 def filter_values(ctx: Context, path: str) -> list[tuple[str, str]]:
     if path.startswith(UNFILTERED) or path == "index.md":
         return []
-    entry = next((e for e in ctx.derived.entries if e.path == path), None)
+    entry = ctx.entries_by_path.get(path)
     names: dict[str, str] = {a.id: a.name for a in ctx.site.audiences}
     values: list[tuple[str, str]] = []
     if entry is not None:
@@ -53,7 +53,7 @@ def filter_values(ctx: Context, path: str) -> list[tuple[str, str]]:
     else:
         kind = next((t for prefix, t in TYPES if path.startswith(prefix)), "Page")
         values.append(("type", "Delphi statement" if _statement(path) else kind))
-    values += [("theme", title) for title in _themes(ctx, path)]
+    values += [("theme", title) for title in ctx.themes_by_path.get(path, ())]
     return values
 
 
@@ -62,14 +62,20 @@ def _statement(path: str) -> bool:
     return len(parts) == 3 and parts[0] == "delphi" and parts[2].removesuffix(".md").isdigit()
 
 
-def _themes(ctx: Context, path: str) -> list[str]:
+def themes_by_path(ctx: Context) -> dict[str, tuple[str, ...]]:
+    """Each page's related theme titles, computed once for the whole site."""
     site = ctx.site
     titles = {t.id: t.title for t in site.themes}
-    found = [t.id for t in site.themes if theme_path(t.id) == path]
-    found += [f.theme for f in site.factsheets if f.theme and f"factsheets/{f.id}.md" == path]
-    found += [p.theme for p in site.training if f"training/{p.id}.md" == path]
-    if _statement(path):
-        for theme in site.themes:
-            if any(statement_ref_path(ref) == path for ref in theme.delphi):
-                found.append(theme.id)
-    return sorted({titles[t] for t in found if t in titles})
+    found: dict[str, set[str]] = {}
+    for theme in site.themes:
+        found.setdefault(theme_path(theme.id), set()).add(theme.id)
+        for ref in theme.delphi:
+            found.setdefault(statement_ref_path(ref), set()).add(theme.id)
+    for sheet in site.factsheets:
+        if sheet.theme:
+            found.setdefault(f"factsheets/{sheet.id}.md", set()).add(sheet.theme)
+    for pack in site.training:
+        found.setdefault(f"training/{pack.id}.md", set()).add(pack.theme)
+    return {
+        path: tuple(sorted(titles[t] for t in ids if t in titles)) for path, ids in found.items()
+    }
