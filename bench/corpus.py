@@ -10,7 +10,46 @@ from pathlib import Path
 
 from builder.paths import ROOT
 
-WORDS = ["review", "practitioner", "learning", "agency", "family", "child", "safeguarding", "partnership", "evidence", "supervision", "recommendation", "action", "plan", "training", "manager", "front", "line", "report", "theme", "national", "local", "analysis", "panel", "consensus", "support", "accountability", "information", "sharing", "assessment", "risk", "neglect", "school", "health", "police", "social", "care", "record", "meeting"]
+WORDS = (
+    "review",
+    "practitioner",
+    "learning",
+    "agency",
+    "family",
+    "child",
+    "safeguarding",
+    "partnership",
+    "evidence",
+    "supervision",
+    "recommendation",
+    "action",
+    "plan",
+    "training",
+    "manager",
+    "front",
+    "line",
+    "report",
+    "theme",
+    "national",
+    "local",
+    "analysis",
+    "panel",
+    "consensus",
+    "support",
+    "accountability",
+    "information",
+    "sharing",
+    "assessment",
+    "risk",
+    "neglect",
+    "school",
+    "health",
+    "police",
+    "social",
+    "care",
+    "record",
+    "meeting",
+)
 AUDIENCES = ["practitioners", "trainers", "managers", "policy-makers", "researchers"]
 REGIONS = [
     "north-east",
