@@ -30,8 +30,79 @@ Write the page here in your own words. Cite the study like this [@dfe-rr037, cha
 and link to another page by its file name like this: [the home page](id:home).
 """
 
-# kind -> (folder under content/, template)
-KINDS = {"page": ("pages", PAGE)}
+THEME = """---
+title: {title}
+summary: One sentence saying what this theme is about.
+audiences: [practitioners, trainers, managers, policy-makers, researchers]
+tags: []
+key_messages:
+  - "A first key message, in your own words."
+for_audiences:
+  practitioners: "What it means for front-line practitioners."
+  trainers: "What it means for trainers."
+  managers: "What it means for managers."
+  policy-makers: "What it means for policy makers."
+  researchers: "What it means for researchers."
+questions:
+  - "A question for reflection?"
+delphi: []
+analyses: []
+sources: [dfe-rr037]
+updated: {today}
+review_due: {review}
+---
+
+## What the evidence says
+
+Write the summary here, citing figures exactly [@dfe-rr037, chapter 5].
+"""
+
+FACTSHEET = """title: {title}
+summary: "One sentence saying what this fact sheet covers."
+audiences: [practitioners]
+key_messages:
+  - "A first key message (at most five, each under 30 words)."
+practice: |
+  What it means for practice, in plain paragraphs.
+questions:
+  - "A question for reflection?"
+sources: [dfe-rr037]
+updated: {today}
+review_due: {review}
+"""
+
+NEWSLETTER = """---
+title: {title}
+date: {today}
+summary: "One sentence for the archive, feeds and the email preview."
+audiences: [practitioners, trainers, managers, policy-makers, researchers]
+featured: [home]
+sources: [dfe-rr037]
+---
+
+Write the editorial here. "New and updated since the last issue" is added for you.
+"""
+
+REGISTER = """# One anonymised case review: no names, places or dates that could identify anyone.
+year: {year}
+region: london
+age_band: under-1
+outcome: serious-harm
+harm_types: [neglect]
+agencies: [health]
+themes: []
+months_to_complete: 6
+recommendations: 0
+"""
+
+# kind -> (folder under content/, file extension, template)
+KINDS = {
+    "page": ("pages", "md", PAGE),
+    "theme": ("themes", "md", THEME),
+    "factsheet": ("factsheets", "yaml", FACTSHEET),
+    "newsletter": ("newsletters", "md", NEWSLETTER),
+    "register": ("register", "yaml", REGISTER),
+}
 
 
 def new(paths: Paths, kind: str, slug: str, today: dt.date | None = None) -> Path:
@@ -40,8 +111,8 @@ def new(paths: Paths, kind: str, slug: str, today: dt.date | None = None) -> Pat
             f"'{slug}' is not a valid name: use lower-case letters, digits and single hyphens, "
             "e.g. 'sharing-information'"
         )
-    folder, template = KINDS[kind]
-    target = paths.content / folder / f"{slug}.md"
+    folder, extension, template = KINDS[kind]
+    target = paths.content / folder / f"{slug}.{extension}"
     if target.exists():
         raise ScaffoldError(f"{paths.display(target)} already exists; choose another name")
     today = today or dt.date.today()
@@ -56,6 +127,7 @@ def new(paths: Paths, kind: str, slug: str, today: dt.date | None = None) -> Pat
             title=slug.replace("-", " ").capitalize(),
             today=today.isoformat(),
             review=review.isoformat(),
+            year=today.year,
         ),
         encoding="utf-8",
     )

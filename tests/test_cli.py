@@ -93,3 +93,11 @@ def test_page_schema_offers_audience_completion() -> None:
         "researchers",
     ]
     assert TODAY  # the fixed date the other tests use
+
+
+def test_every_kind_scaffolds_a_file_that_validates(real: Paths) -> None:
+    for kind in ("page", "theme", "factsheet", "newsletter", "register"):
+        result = run(real, "new", kind, f"new-{kind}")
+        assert result.returncode == 0, result.stderr
+    result = run(real, "check")
+    assert result.returncode == 0, result.stderr

@@ -3,12 +3,11 @@ the locally branded set a partnership can make for itself."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from builder.addresses import statement_ref_path, theme_path
+from builder.addresses import theme_path
 from builder.formats import docx, pdf
 from builder.formats.pdf import DocumentError
 from builder.models import Factsheet
@@ -193,11 +192,3 @@ def render(ctx: Context, files: dict[str, bytes]) -> list[Output]:
         )
     )
     return out
-
-
-def statement_links(refs: list[str]) -> list[tuple[str, str]]:
-    return [(ref, statement_ref_path(ref)) for ref in refs]
-
-
-def today_stamp(date: dt.date) -> str:
-    return long_date(date)
