@@ -7,7 +7,9 @@ from __future__ import annotations
 import random
 import shutil
 from pathlib import Path
+from typing import get_args
 
+from builder.models.learning import Region
 from builder.paths import ROOT
 
 WORDS = (
@@ -51,17 +53,7 @@ WORDS = (
     "meeting",
 )
 AUDIENCES = ["practitioners", "trainers", "managers", "policy-makers", "researchers"]
-REGIONS = [
-    "north-east",
-    "north-west",
-    "yorkshire-and-the-humber",
-    "east-midlands",
-    "west-midlands",
-    "east-of-england",
-    "london",
-    "south-east",
-    "south-west",
-]
+REGIONS = list(get_args(Region))
 
 
 def sentence(rng: random.Random, length: int = 14) -> str:
