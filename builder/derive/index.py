@@ -146,7 +146,10 @@ def entries(site: Site) -> tuple[Entry, ...]:
                 "Findings",
                 ALL,
                 ("findings", "evidence"),
-                None,
+                chapter.updated,
+                chapter.review_due,
+                chapter.origin.path,
+                chapter.notice,
             )
         )
     for page_id, (title, summary, audiences, tags) in GENERATED_ENTRIES.items():

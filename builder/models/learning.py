@@ -74,7 +74,7 @@ class Finding(ContentModel):
     themes: list[Slug] = Field(default_factory=list)
 
 
-class FindingsChapter(ContentModel):
+class FindingsChapter(Dated):
     """The study's findings for one chapter: content/findings/<section>.yaml."""
 
     section: FindingSection

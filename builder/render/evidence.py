@@ -79,6 +79,7 @@ def _chapter(ctx: Context, chapter: FindingsChapter) -> Output:
         intro=ctx.resolve(chapter.intro, path).strip(),
         findings=findings,
         sources=[ctx.site.report],
+        updated=chapter.updated,
     )
 
 
