@@ -56,6 +56,8 @@ def test_search_filters_by_audience_type_theme_and_year(browser: Browser, site: 
     page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
     panel = page.locator(".pagefind-ui__filter-panel")
     for name in ("audience", "type", "theme", "year"):
+        # Pagefind loads the filter lists after the first results: wait for each group.
+        panel.locator(f"summary:has-text('{name}')").wait_for(timeout=15000)
         assert panel.locator(f"summary:has-text('{name}')").count() == 1, name
     panel.locator("summary:has-text('type')").click()
     panel.locator("label:has-text('Fact sheet')").click()
