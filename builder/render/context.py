@@ -24,12 +24,6 @@ if TYPE_CHECKING:
     from builder.render.figures import Figure
 
 
-def search_filter_values(ctx: Context, path: str) -> list[tuple[str, str]]:
-    from builder.render.search import filter_values
-
-    return filter_values(ctx, path)
-
-
 TEMPLATES = jinja2.Environment(
     loader=jinja2.PackageLoader("builder", "templates"),
     undefined=jinja2.StrictUndefined,
@@ -116,7 +110,9 @@ class Context:
 
     def search_filters(self, path: str) -> str:
         """Hidden Pagefind filter values for a page: audience, type, theme and year."""
-        values = search_filter_values(self, path)
+        from builder.render.search import filter_values  # search renders through Context
+
+        values = filter_values(self, path)
         if not values:
             return ""
         spans = "".join(
