@@ -40,9 +40,13 @@ def render(
     # Documents first: pages show each download's format and size.
     sheet_files = factsheets.documents(ctx)
     ctx.files = {**sheet_files, **training.documents(ctx, sheet_files)}
-    outputs: list[Output] = []
-    outputs += factsheets.render(ctx, ctx.files)
-    outputs += training.render(ctx, ctx.files)
+    # The documents themselves, written beside their pages (content/factsheets/ -> factsheets/).
+    outputs: list[Output] = [
+        Output(path, data, f"content/{path.split('/')[0]}/")
+        for path, data in sorted(ctx.files.items())
+    ]
+    outputs += factsheets.render(ctx)
+    outputs += training.render(ctx)
     outputs += downloads.render(ctx)
     outputs += newsletters.render(ctx)
     outputs += feeds.render(ctx)

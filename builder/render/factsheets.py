@@ -134,14 +134,10 @@ def documents(ctx: Context, branding: Branding | None = None) -> dict[str, bytes
     return files
 
 
-def render(ctx: Context, files: dict[str, bytes]) -> list[Output]:
+def render(ctx: Context) -> list[Output]:
     if not ctx.site.factsheets:
         return []
-    out = [
-        Output(path, data, "content/factsheets/")
-        for path, data in files.items()
-        if path.startswith("factsheets/")
-    ]
+    out: list[Output] = []
     themes = {t.id: t for t in ctx.site.themes}
     for sheet in ctx.site.factsheets:
         path = factsheet_path(sheet.id)

@@ -15,7 +15,7 @@ from builder.derive.updates import Issue
 from builder.formats import pdf
 from builder.formats.pdf import DocumentError
 from builder.problems import ContentError, Problem
-from builder.render.context import Context, long_date
+from builder.render.context import Context, human_size, long_date
 from builder.render.factsheets import paragraphs, plain
 from builder.render.output import Output
 
@@ -54,7 +54,7 @@ def featured(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
     for item in ids:
         path = ctx.derived.addresses[item]
         entry = by_path.get(path)
-        title = entry.title if entry else _title_of(ctx, path)
+        title = entry.title if entry else _title_of(path)
         summary = entry.summary if entry else ""
         out.append(
             {"title": title, "summary": summary, "path": path, "url": ctx.config.page_url(path)}
@@ -62,16 +62,10 @@ def featured(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
     return out
 
 
-def _title_of(ctx: Context, path: str) -> str:
-    names = {"delphi/local/index.md": "Delphi panel: local learning"}
-    return names.get(
-        path,
-        path.removesuffix(".md")
-        .removesuffix("/index")
-        .replace("-", " ")
-        .replace("/", ": ")
-        .capitalize(),
-    )
+def _title_of(path: str) -> str:
+    """A readable title for a generated page that is not in the site index."""
+    name = path.removesuffix(".md").removesuffix("/index")
+    return name.replace("-", " ").replace("/", ": ").capitalize()
 
 
 def render(ctx: Context) -> list[Output]:
@@ -164,19 +158,19 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
             {
                 "label": "PDF",
                 "link": "newsletter.pdf",
-                "size": f"{len(document) / 1024:.0f} KB",
+                "size": human_size(len(document)),
                 "name": f"{n.id}.pdf",
             },
             {
                 "label": "email HTML",
                 "link": "email.html",
-                "size": f"{len(html.encode()) / 1024:.0f} KB",
+                "size": human_size(len(html.encode())),
                 "name": "email.html",
             },
             {
                 "label": "plain text",
                 "link": "email.txt",
-                "size": f"{len(text.encode()) / 1024:.0f} KB",
+                "size": human_size(len(text.encode())),
                 "name": "email.txt",
             },
         ],

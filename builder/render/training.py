@@ -197,14 +197,10 @@ def documents(ctx: Context, factsheet_files: dict[str, bytes]) -> dict[str, byte
     return files
 
 
-def render(ctx: Context, files: dict[str, bytes]) -> list[Output]:
+def render(ctx: Context) -> list[Output]:
     if not ctx.site.training:
         return []
-    out = [
-        Output(path, data, "content/training/")
-        for path, data in files.items()
-        if path.startswith("training/")
-    ]
+    out: list[Output] = []
     themes = {t.id: t for t in ctx.site.themes}
     sheets = {f.id: f for f in ctx.site.factsheets}
     for pack in ctx.site.training:
