@@ -1,18 +1,21 @@
-"""Charts as pure functions returning Altair charts, and their export: Vega-Lite spec JSON and a
-static, accessible SVG rendered offline by vl-convert (no CDN, no JavaScript on the page)."""
+"""Charts as pure functions returning Vega-Lite specs (built with Altair), and their export:
+stable spec JSON and a static, accessible SVG rendered offline by vl-convert (no CDN, no
+JavaScript on the page)."""
 
 from __future__ import annotations
 
+import copy
 import html
 import json
 import re
+from functools import cache
 from typing import Any
 
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from builder.cache import DocumentCache
+from builder.cache import DocumentCache, Job
 
 VL_CONVERT_VERSION = str(getattr(vlc, "__version__", ""))
 
@@ -52,17 +55,29 @@ def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:
     return pd.DataFrame(out)
 
 
-def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> alt.Chart:
-    """Stacked bars diverging from 0: disagreement left, agreement right, in percent."""
+Spec = dict[str, Any]  # a Vega-Lite specification
+
+
+def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> Spec:
+    """Stacked bars diverging from 0: disagreement left, agreement right, in percent.
+    Altair builds the chart once; each call fills in its data, title, order and height (a
+    site has one such chart per Delphi statement, and building each in Altair is slow)."""
+    spec = copy.deepcopy(_diverging_template())
+    spec["data"] = {"values": records(long)}
+    spec["title"]["text"] = title
+    spec["encoding"]["y"]["sort"] = list(bars)
+    spec["height"] = max(60, 26 * len(bars))
+    return spec
+
+
+@cache
+def _diverging_template() -> Spec:
     scale = alt.Scale(domain=[s[1] for s in SEGMENTS], range=[s[2] for s in SEGMENTS])
-    height = max(60, 26 * len(bars))
-    return (
-        alt.Chart(long, title=alt.TitleParams(title, anchor="start", fontSize=13))
+    chart = (
+        alt.Chart(alt.Data(values=[]), title=alt.TitleParams("", anchor="start", fontSize=13))
         .mark_bar()
         .encode(
-            y=alt.Y(
-                "bar:N", sort=bars, title=None, axis=alt.Axis(labelLimit=320, labelFontSize=11)
-            ),
+            y=alt.Y("bar:N", sort=[], title=None, axis=alt.Axis(labelLimit=320, labelFontSize=11)),
             x=alt.X(
                 "start:Q",
                 title="% of respondents (disagree left of 0, agree right)",
@@ -75,32 +90,47 @@ def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> alt.Chart
             order=alt.Order("order:Q"),
             tooltip=["bar:N", "response:N", "percent:Q"],
         )
-        .properties(width=360, height=height)
+        .properties(width=360, height=60)
         .configure(font=FONT)
         .configure_view(stroke=None)
     )
+    return dict(chart.to_dict(validate=False))
 
 
-def spec(chart: alt.Chart) -> str:
+def spec(chart: Spec) -> str:
     """The Vega-Lite spec as stable JSON (sorted keys), kept beside the SVG."""
-    # Validated once by the tests (test_charts); skipped here, where it costs most of a build.
-    return json.dumps(chart.to_dict(validate=False), indent=1, sort_keys=True) + "\n"
+    return json.dumps(chart, indent=1, sort_keys=True) + "\n"
 
 
 # Rendering SVG is the slowest step of a build: remember results by spec (see builder.cache).
 SVG_CACHE: DocumentCache = DocumentCache(None)
 
 
-def svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
+def svg_job(chart: Spec, title: str, description: str, ident: str) -> Job:
+    """Making the SVG of a chart, as a job the cache can run in a worker process."""
+    spec_json = spec(chart)
+    return Job(
+        "chart-svg",
+        [spec_json, title, description, ident, VL_CONVERT_VERSION],
+        _svg,
+        (spec_json, title, description, ident),
+    )
+
+
+def svg(chart: Spec, title: str, description: str, ident: str) -> str:
     """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
-    inputs = [spec(chart), title, description, ident, VL_CONVERT_VERSION]
-    return SVG_CACHE.get(
-        "chart-svg", inputs, lambda: _svg(chart, title, description, ident).encode()
-    ).decode()
+    return SVG_CACHE.get(svg_job(chart, title, description, ident)).decode()
 
 
-def _svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
-    text = vlc.vegalite_to_svg(chart.to_dict(validate=False))
+def prepare(jobs: list[Job]) -> None:
+    """Make many charts at once (in parallel when they are not cached yet)."""
+    for result in SVG_CACHE.attempt_many(jobs):
+        if isinstance(result, Exception):
+            raise result
+
+
+def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
+    text = vlc.vegalite_to_svg(json.loads(spec_json))
     text = re.sub(r'\s(role|aria-[a-z]+)="[^"]*"', "", text)
     head = re.match(r"<svg\b[^>]*>", text)
     if head is None:
@@ -111,16 +141,21 @@ def _svg(chart: alt.Chart, title: str, description: str, ident: str) -> str:
         + f'<title id="{ident}-title">{html.escape(title)}</title>'
         + f'<desc id="{ident}-desc">{html.escape(description)}</desc>'
     )
-    return labelled + text[head.end() :].replace("\n", " ") + "\n"
+    return (labelled + text[head.end() :].replace("\n", " ") + "\n").encode()
 
 
-def png(spec_json: str) -> bytes:
+def warm() -> None:
+    """vl-convert starts its JavaScript engine on first use (most of a second)."""
+    vlc.vegalite_to_svg({"mark": "point"})
+
+
+def _png(spec_json: str) -> bytes:
+    return bytes(vlc.vegalite_to_png(json.loads(spec_json), scale=2))
+
+
+def png_job(spec_json: str) -> Job:
     """A PNG of a spec (for DOCX and PPTX, which cannot take SVG), remembered like the SVG."""
-    return SVG_CACHE.get(
-        "chart-png",
-        [spec_json, VL_CONVERT_VERSION],
-        lambda: bytes(vlc.vegalite_to_png(json.loads(spec_json), scale=2)),
-    )
+    return Job("chart-png", [spec_json, VL_CONVERT_VERSION], _png, (spec_json,))
 
 
 def describe_bars(rows: pd.DataFrame, label: str) -> str:
@@ -146,7 +181,7 @@ def bars(
     colour: str | None = None,
     order: list[str] | None = None,
     grouped: bool = False,
-) -> alt.Chart:
+) -> Spec:
     """Horizontal bars, categories in the given order; with `colour`, stacked (or side by side
     when `grouped`)."""
     encoding: dict[str, Any] = {
@@ -171,7 +206,7 @@ def bars(
     else:
         encoding["color"] = alt.value("#3b528b")
     categories = len(order) if order else frame[category].nunique()
-    return (
+    chart = (
         alt.Chart(frame, title=alt.TitleParams(title, anchor="start", fontSize=13))
         .mark_bar()
         .encode(**encoding)
@@ -179,3 +214,5 @@ def bars(
         .configure(font=FONT)
         .configure_view(stroke=None)
     )
+    # Validated once by the tests (test_charts); skipped here, where it costs most of a build.
+    return dict(chart.to_dict(validate=False))

@@ -1,9 +1,10 @@
-"""The engine step: MkDocs renders the generated docs tree into a site, in a temporary folder
-moved into place only when the build succeeded. Nothing here knows about content."""
+"""The engine step: MkDocs renders the generated docs tree into a site, staged and moved into
+place only when the build succeeded. Nothing here knows about content."""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -13,10 +14,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pagefind_bin
+
 from builder.config import read_config
-from builder.linkcheck import broken_links
+from builder.linkcheck import read_links
 from builder.pagefind_stable import stabilise
 from builder.paths import Paths
+from builder.stage import fingerprint
 from builder.write import replace_dir
 
 
@@ -35,49 +39,100 @@ def _env(date: dt.date | None = None) -> dict[str, str]:
 def build_site(
     paths: Paths, date: dt.date | None = None, timings: dict[str, float] | None = None
 ) -> None:
-    """MkDocs, then Pagefind, then the link check, timing each into `timings`."""
+    """MkDocs, then Pagefind and the link check, timing each into `timings`.
+
+    MkDocs writes into build/stage/, which keeps the last good build: when nothing shared by
+    every page changed (see builder.stage), only pages whose Markdown changed are re-rendered
+    (`--dirty`). Every link is checked every time: an unchanged page may link into a changed
+    one. The site is then copied into site/ in one move, so a failed build leaves the previous
+    site/ as it was."""
     timings = timings if timings is not None else {}
     started = time.perf_counter()
-    paths.build.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build))
+    stage = paths.build / "stage"
+    state = fingerprint(paths)
+    incremental = _read_state(stage) == state
+    _forget_state(stage)  # until this build has passed every check
+    if not incremental:
+        shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir(parents=True, exist_ok=True)
     command = [
         sys.executable,
         "-m",
         "mkdocs",
         "build",
-        "--strict",
         "--config-file",
         str(paths.mkdocs_yml),
         "--site-dir",
-        str(tmp),
+        str(stage),
+        # --strict fails on the warning that --dirty itself prints: warnings are counted below.
+        *(["--dirty"] if incremental else ["--strict"]),
     ]
     result = subprocess.run(
         command, cwd=paths.root, env=_env(date), capture_output=True, text=True, check=False
     )
-    if result.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
+    if result.returncode != 0 or _warnings(result.stderr):
+        shutil.rmtree(stage, ignore_errors=True)
         raise EngineError((result.stdout + result.stderr).strip())
     timings["engine: mkdocs"] = time.perf_counter() - started
+    # Pagefind (its binary, without the Python wrapper's start-up) indexes the site while the
+    # link check reads it: both only read the pages.
     started = time.perf_counter()
-    index = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(tmp), "--silent"],
+    shutil.rmtree(stage / "pagefind", ignore_errors=True)
+    with subprocess.Popen(
+        [str(pagefind_bin.get_executable()), "--site", str(stage), "--silent"],
         cwd=paths.root,
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
-        check=False,
-    )
+    ) as index:
+        links = read_links(stage, urlsplit(read_config(paths.mkdocs_yml).url).path)
+        output, _ = index.communicate()
     if index.returncode != 0:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise EngineError("Pagefind could not index the site:\n" + index.stdout + index.stderr)
-    stabilise(tmp / "pagefind")
-    timings["engine: pagefind"] = time.perf_counter() - started
-    started = time.perf_counter()
-    broken = broken_links(tmp, urlsplit(read_config(paths.mkdocs_yml).url).path)
-    timings["engine: link check"] = time.perf_counter() - started
+        shutil.rmtree(stage, ignore_errors=True)
+        raise EngineError("Pagefind could not index the site:\n" + output)
+    stabilise(stage / "pagefind")
+    broken = links.broken()  # now that Pagefind's files are there too
+    timings["engine: pagefind and link check"] = time.perf_counter() - started
     if broken:
-        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(stage, ignore_errors=True)
         raise EngineError("links that do not resolve in the built site:\n" + "\n".join(broken))
+    started = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build)) / "site"
+    shutil.copytree(stage, tmp)
     replace_dir(tmp, paths.site)
+    tmp.parent.rmdir()
+    _write_state(stage, state)
+    timings["engine: publish"] = time.perf_counter() - started
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _warnings(log: str) -> list[str]:
+    """MkDocs warnings, as --strict counts them, except the one every --dirty build prints."""
+    return [
+        line
+        for line in log.splitlines()
+        if line.startswith(("WARNING", "ERROR")) and DIRTY_WARNING not in line
+    ]
+
+
+STATE_FILE = "crl-stage.json"  # beside the stage, so it is never published
+
+
+def _read_state(stage: Path) -> str | None:
+    path = stage.with_name(STATE_FILE)
+    if not stage.is_dir() or not path.is_file():
+        return None
+    return str(json.loads(path.read_text()).get("fingerprint"))
+
+
+def _forget_state(stage: Path) -> None:
+    stage.with_name(STATE_FILE).unlink(missing_ok=True)
+
+
+def _write_state(stage: Path, state: str) -> None:
+    stage.with_name(STATE_FILE).write_text(json.dumps({"fingerprint": state}) + "\n")
 
 
 def serve(paths: Paths, address: str) -> subprocess.Popen[bytes]:

@@ -29,7 +29,7 @@ def test_every_spec_is_valid_vega_lite(generated: Paths) -> None:
 
 def test_delphi_figure_bars_add_up_to_the_appendix(generated: Paths) -> None:
     spec = json.loads((generated.docs / "delphi" / "local" / "figure-1.vl.json").read_text())
-    rows = next(iter(spec["datasets"].values()))
+    rows = spec["data"]["values"]
     statement_1 = {r["response"]: r["percent"] for r in rows if r["bar"].startswith("1. ")}
     assert statement_1 == {
         "Strongly disagree": 0,

@@ -99,7 +99,7 @@ def test_the_scan_does_catch_an_external_fetch(tmp_path: Path) -> None:
         "delphi/notes/index.html",
         "delphi/data/index.html",
         "404.html",
-        "search/search_index.json",
+        "search/index.html",
     ],
 )
 def test_pages_are_at_their_stable_addresses(built_site: Paths, address: str) -> None:

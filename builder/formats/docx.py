@@ -48,18 +48,18 @@ def build_docx(doc: WordDocument) -> bytes:
         section.footer.paragraphs[0].text = doc.footer
     if doc.kicker:
         document.add_paragraph(doc.kicker)
-    document.add_heading(doc.title, level=0)
+    _styled(document, doc.title, "Title")
     document.add_paragraph(doc.subtitle)
     if doc.notice:
         document.add_paragraph().add_run(f"Please note: {doc.notice}").bold = True
     for part in doc.sections:
-        document.add_heading(part.heading, level=1)
+        _styled(document, part.heading, "Heading1")
         for text in part.paragraphs:
             document.add_paragraph(text)
         for text in part.bullets:
-            document.add_paragraph(text, style="List Bullet")
+            _styled(document, text, "ListBullet")
         for text in part.numbered:
-            document.add_paragraph(text, style="List Number")
+            _styled(document, text, "ListNumber")
         if part.image is not None:
             run = document.add_paragraph().add_run()
             run.add_picture(io.BytesIO(part.image), width=Cm(16))
@@ -68,10 +68,16 @@ def build_docx(doc: WordDocument) -> bytes:
                     element.set("descr", part.image_alt)
                     element.set("title", part.caption or part.heading)
             if part.caption:
-                document.add_paragraph(part.caption, style="Caption")
+                _styled(document, part.caption, "Caption")
     out = io.BytesIO()
     document.save(out)
     return normalise(out.getvalue())
+
+
+def _styled(document: DocumentType, text: str, style_id: str) -> None:
+    """A paragraph in one of the template's styles, named by its id: python-docx's lookup by
+    name scans every style in the template per paragraph (most of the time of a fact sheet)."""
+    document.add_paragraph(text)._p.style = style_id
 
 
 def _metadata(document: DocumentType, doc: WordDocument) -> None:

@@ -30,10 +30,9 @@ def _compiler() -> typst.Compiler:
     )
 
 
-def template_hash() -> str:
-    import hashlib
-
-    return hashlib.sha256(TEMPLATE.read_bytes()).hexdigest()
+def warm() -> None:
+    """Load the fonts before the first document needs them."""
+    _compiler()
 
 
 def factsheet_pdf(data: dict[str, Any], date: dt.date, max_pages: int = MAX_PAGES) -> bytes:

@@ -48,8 +48,12 @@ def relative(from_path: str, to_path: str) -> str:
     return link + (f"#{anchor}" if anchor else "")
 
 
+# libyaml's emitter when available: the same YAML, several times faster on thousands of pages.
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(fields: dict[str, Any]) -> str:
-    text = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=1000)
+    text = yaml.dump(fields, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{text}---\n"
 
 

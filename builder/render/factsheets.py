@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from builder.addresses import theme_path
+from builder.cache import Job
 from builder.formats import docx, pdf
 from builder.formats.pdf import DocumentError
 from builder.models import Factsheet
@@ -75,16 +76,12 @@ def document_data(ctx: Context, sheet: Factsheet, branding: Branding | None) -> 
     }
 
 
-def make_pdf(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> bytes:
+def pdf_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> Job:
     data = document_data(ctx, sheet, branding)
-    return ctx.cache.get(
-        "factsheet-pdf",
-        [data, pdf.template_hash(), sheet.updated],
-        lambda: pdf.factsheet_pdf(data, sheet.updated),
-    )
+    return Job("factsheet-pdf", [data, sheet.updated], pdf.factsheet_pdf, (data, sheet.updated))
 
 
-def make_docx(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> bytes:
+def docx_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> Job:
     data = document_data(ctx, sheet, branding)
     figure = ctx.figures.get(sheet.chart) if sheet.chart else None
     sections = [docx.Part("Key messages", bullets=data["key_messages"])]
@@ -114,21 +111,27 @@ def make_docx(ctx: Context, sheet: Factsheet, branding: Branding | None = None) 
         notice=sheet.notice,
         kicker=f"{KICKER} · adapted for {branding.name}" if branding else KICKER,
     )
-    return ctx.cache.get(
-        "factsheet-docx", [data, sheet.chart_alt, "docx-1"], lambda: docx.build_docx(document)
+    return Job(
+        "factsheet-docx", [data, sheet.chart_alt, repr(document)], docx.build_docx, (document,)
     )
 
 
 def documents(ctx: Context, branding: Branding | None = None) -> dict[str, bytes]:
     """Every fact sheet as PDF and DOCX; content errors for all sheets that cannot be made."""
+    jobs = {}
+    for sheet in ctx.site.factsheets:
+        jobs[factsheet_path(sheet.id, "pdf")] = (sheet, pdf_job(ctx, sheet, branding))
+        jobs[factsheet_path(sheet.id, "docx")] = (sheet, docx_job(ctx, sheet, branding))
+    made = ctx.cache.attempt_many([job for _, job in jobs.values()])
     files: dict[str, bytes] = {}
     problems = []
-    for sheet in ctx.site.factsheets:
-        try:
-            files[factsheet_path(sheet.id, "pdf")] = make_pdf(ctx, sheet, branding)
-        except DocumentError as exc:
-            problems.append(Problem(sheet.origin.path, sheet.origin.line, "", str(exc)))
-        files[factsheet_path(sheet.id, "docx")] = make_docx(ctx, sheet, branding)
+    for (path, (sheet, _)), result in zip(jobs.items(), made, strict=True):
+        if isinstance(result, DocumentError):
+            problems.append(Problem(sheet.origin.path, sheet.origin.line, "", str(result)))
+        elif isinstance(result, Exception):
+            raise result
+        else:
+            files[path] = result
     if problems:
         raise ContentError(problems)
     return files

@@ -74,25 +74,16 @@ def render(ctx: Context) -> list[Output]:
             [e for e in entries if e.kind == "Newsletter"],
         )
     by_path = {e.path: e for e in entries}
+    # Each theme's fact sheets, training packs and newsletters, found in one pass over each.
+    by_theme: dict[str, list[Entry]] = {t.id: [] for t in ctx.site.themes}
+    for sheet in ctx.site.factsheets:
+        if sheet.theme in by_theme and f"factsheets/{sheet.id}.md" in by_path:
+            by_theme[sheet.theme].append(by_path[f"factsheets/{sheet.id}.md"])
+    for pack in ctx.site.training:
+        if pack.theme in by_theme and f"training/{pack.id}.md" in by_path:
+            by_theme[pack.theme].append(by_path[f"training/{pack.id}.md"])
     for theme in ctx.site.themes:
-        related = [by_path[f"themes/{theme.id}.md"]]
-        related += [
-            e
-            for e in entries
-            if e.kind == "Fact sheet"
-            and any(
-                s.theme == theme.id and e.path == f"factsheets/{s.id}.md"
-                for s in ctx.site.factsheets
-            )
-        ]
-        related += [
-            e
-            for e in entries
-            if e.kind == "Training pack"
-            and any(
-                p.theme == theme.id and e.path == f"training/{p.id}.md" for p in ctx.site.training
-            )
-        ]
+        related = [by_path[f"themes/{theme.id}.md"], *by_theme[theme.id]]
         related += [
             by_path[f"newsletters/{n.id}/index.md"]
             for n in ctx.site.newsletters

@@ -9,6 +9,7 @@ from functools import cached_property
 import pandas as pd
 
 from builder import charts
+from builder.cache import Job
 from builder.derive import Derived
 from builder.derive.delphi import StatementResult
 from builder.models import DelphiSection, Site
@@ -25,7 +26,7 @@ class Figure:
     file: str  # base file name: <file>.svg and <file>.vl.json
     title: str
     description: str
-    chart: charts.alt.Chart = field(repr=False, compare=False)
+    chart: charts.Spec = field(repr=False, compare=False)
     table: pd.DataFrame = field(repr=False, compare=False)
     csv: str | None = None  # docs path of the CSV download with the same data
 
@@ -38,17 +39,25 @@ class Figure:
         return f"{self.directory}/{self.file}.vl.json"
 
     @cached_property
+    def svg_job(self) -> Job:
+        return charts.svg_job(self.chart, self.title, self.description, f"fig-{self.name}")
+
+    @cached_property
     def svg(self) -> str:
-        return charts.svg(self.chart, self.title, self.description, f"fig-{self.name}")
+        return charts.SVG_CACHE.get(self.svg_job).decode()
 
     @cached_property
     def spec(self) -> str:
         return charts.spec(self.chart)
 
     @cached_property
-    def png(self) -> bytes:
+    def png_job(self) -> Job:
         """For DOCX and PPTX, which cannot embed SVG: rendered from the same spec."""
-        return charts.png(self.spec)
+        return charts.png_job(self.spec)
+
+    @cached_property
+    def png(self) -> bytes:
+        return charts.SVG_CACHE.get(self.png_job)
 
 
 def statement_label(s: StatementResult, width: int = 60) -> str:

@@ -11,6 +11,7 @@ import jinja2
 import markdown
 
 from builder.addresses import newsletter_path
+from builder.cache import Job
 from builder.derive.updates import Issue
 from builder.formats import pdf
 from builder.formats.pdf import DocumentError
@@ -223,7 +224,5 @@ def _pdf(
         "max_pages": 4,
     }
     return ctx.cache.get(
-        "newsletter-pdf",
-        [data, pdf.template_hash()],
-        lambda: pdf.factsheet_pdf(data, n.date, max_pages=4),
+        Job("newsletter-pdf", [data, n.date], pdf.factsheet_pdf, (data, n.date, 4))
     )

@@ -4,6 +4,7 @@ with the fact sheet and a README, from the same content as the web page."""
 from __future__ import annotations
 
 from builder.addresses import statement_ref_path, theme_path
+from builder.cache import Job
 from builder.formats import docx, pptx
 from builder.formats.zipfile_stable import stable_zip
 from builder.models import TrainingPack
@@ -108,9 +109,7 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
         pack.updated,
     )
     return ctx.cache.get(
-        "training-pptx",
-        [deck.__repr__(), figure.spec if figure else ""],
-        lambda: pptx.build_pptx(deck),
+        Job("training-pptx", [repr(deck), figure.spec if figure else ""], pptx.build_pptx, (deck,))
     )
 
 
@@ -144,7 +143,7 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
         author=ctx.config.name,
         kicker="Training handout",
     )
-    return ctx.cache.get("training-docx", [repr(document)], lambda: docx.build_docx(document))
+    return ctx.cache.get(Job("training-docx", [repr(document)], docx.build_docx, (document,)))
 
 
 def make_bundle(

@@ -18,12 +18,6 @@ document$.subscribe(function () {
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", "Table (scroll sideways to see all columns)");
   });
-  /* The search dialog has no accessible name by default. */
-  var dialog = document.querySelector(".md-search__inner");
-  if (dialog) {
-    dialog.setAttribute("role", "dialog");
-    dialog.setAttribute("aria-label", "Search this site");
-  }
   /* Register filter: a text box that hides table rows not containing what is typed. */
   document.querySelectorAll(".crl-filter[data-table]").forEach(function (box) {
     if (box.querySelector("input")) return;

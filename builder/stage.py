@@ -1,0 +1,52 @@
+"""What every page of the built site depends on besides its own Markdown: when this fingerprint
+is unchanged since the last build, MkDocs may re-render only the pages whose Markdown changed
+(`--dirty`); otherwise it renders them all."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+from builder.paths import Paths
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Front matter fields that show on other pages (navigation, footer links, tag chips).
+SHARED_FIELDS = ("title", "tags")
+
+
+def fingerprint(paths: Paths) -> str:
+    """A digest of the engine and theme versions, mkdocs.yml, the theme overrides, the shared
+    includes, the list of docs files and every page's title and tags."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps([version("mkdocs"), version("mkdocs-material")]).encode())
+    digest.update(paths.mkdocs_yml.read_bytes())
+    for folder in (paths.root / "overrides", paths.includes):
+        for path in _files(folder):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    for path in _files(paths.docs):
+        digest.update(path.relative_to(paths.docs).as_posix().encode() + b"\0")
+        if path.suffix == ".md":
+            digest.update(json.dumps(_shared_meta(path), sort_keys=True, default=str).encode())
+    return digest.hexdigest()
+
+
+def _files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _shared_meta(path: Path) -> dict[str, object]:
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---"):
+        return {}
+    end = text.find("\n---", 3)
+    front = yaml.load(text[3:end], Loader=_Loader) if end > 0 else None
+    if not isinstance(front, dict):
+        return {}
+    return {key: front.get(key) for key in SHARED_FIELDS}
