@@ -4,5 +4,5 @@ import sys
 
 from builder.cli import main
 
-if __name__ == "__main__":  # worker processes import this module too (builder.cache)
+if __name__ == "__main__":
     sys.exit(main())

@@ -1,19 +1,18 @@
-"""A cache of generated documents (PDF, DOCX, PPTX, ZIP, chart SVG/PNG) keyed on everything they
+"""A cache of generated documents (PDF, DOCX, PPTX, chart SVG/PNG) keyed on everything they
 are made from: the content, the template and the generator's source. A memo for speed, not
 output: a wrong or missing entry only costs a regeneration. Cleared by `make clean`.
 
-Documents missing from the cache are made in worker processes, one per core, when there are
-enough of them to pay for the workers (a cold build of a large site makes hundreds)."""
+Documents are made in this process, one after another. Worker processes were tried and
+measured: on the two-vCPU machines this project builds on they made a cold build slower (two
+processes ran no faster than one, and each paid vl-convert's start-up)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,10 +21,6 @@ from typing import Any
 BUILDER = Path(__file__).resolve().parent
 # The code that turns inputs into bytes: a change to any of it changes every key.
 GENERATORS = ("formats", "typst", "charts.py")
-# Fewer misses than this are made in this process: starting workers would cost more.
-PARALLEL_FROM = 4
-# Modules a worker needs, imported once by the fork server instead of by every worker.
-WORKER_MODULES = ["builder.charts", "builder.formats.pdf", "builder.formats.docx"]
 
 
 @cache
@@ -43,7 +38,7 @@ def generator_version() -> str:
 @dataclass(frozen=True)
 class Job:
     """One document: `make(*args)`, remembered under (kind, inputs). `make` is a module-level
-    function and `args` plain data, so a worker process can run it."""
+    function and `args` plain data, so the job can be handed to another process unchanged."""
 
     kind: str
     inputs: Any
@@ -61,51 +56,12 @@ def _attempt(job: Job) -> bytes | Exception:
         return exc
 
 
-def _warm_worker() -> None:
-    """Pay each worker's one-off start-up costs (vl-convert's engine, Typst's fonts) first."""
-    from builder import charts
-    from builder.formats import pdf
-
-    charts.warm()
-    pdf.warm()
-
-
-def _context() -> multiprocessing.context.BaseContext:
-    # A fork server, not fork: the parent may already run vl-convert's and Typst's threads,
-    # which a forked child would inherit half-alive.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(WORKER_MODULES)
-    return context
-
-
-def warm_workers() -> None:
-    """Start the fork server now, so its imports overlap with loading the content."""
-    if (os.cpu_count() or 1) > 1:
-        from multiprocessing import forkserver
-
-        _context()
-        forkserver.ensure_running()
-
-
 class DocumentCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.hits = 0
         self.misses = 0
         self._memo: dict[tuple[str, str], bytes] = {}  # this build's documents, by key
-        self._pool: ProcessPoolExecutor | None = None  # started on the first large batch
-
-    def close(self) -> None:
-        """Stop the worker processes, if any were started."""
-        if self._pool is not None:
-            self._pool.shutdown()
-            self._pool = None
-
-    def __enter__(self) -> DocumentCache:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _key(self, job: Job) -> tuple[str, str]:
         digest = hashlib.sha256(
@@ -137,20 +93,13 @@ class DocumentCache:
 
     def attempt_many(self, jobs: Sequence[Job]) -> list[bytes | Exception]:
         """The bytes of every job, in order, or the exception a job raised (so a caller can
-        report every failure at once); misses are made in parallel when there are many."""
+        report every failure at once)."""
         keys = [self._key(job) for job in jobs]
         results: list[bytes | Exception | None] = [self._load(key) for key in keys]
         missing = [n for n, data in enumerate(results) if data is None]
         self.hits += len(jobs) - len(missing)
         self.misses += len(missing)
-        if len(missing) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
-            if self._pool is None:
-                self._pool = ProcessPoolExecutor(
-                    os.cpu_count(), mp_context=_context(), initializer=_warm_worker
-                )
-            made = list(self._pool.map(_attempt, [jobs[n] for n in missing]))
-        else:
-            made = [_attempt(jobs[n]) for n in missing]
+        made = [_attempt(jobs[n]) for n in missing]
         for n, data in zip(missing, made, strict=True):
             results[n] = data
             if isinstance(data, bytes):

@@ -122,13 +122,6 @@ def svg(chart: Spec, title: str, description: str, ident: str) -> str:
     return SVG_CACHE.get(svg_job(chart, title, description, ident)).decode()
 
 
-def prepare(jobs: list[Job]) -> None:
-    """Make many charts at once (in parallel when they are not cached yet)."""
-    for result in SVG_CACHE.attempt_many(jobs):
-        if isinstance(result, Exception):
-            raise result
-
-
 def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
     text = vlc.vegalite_to_svg(json.loads(spec_json))
     text = re.sub(r'\s(role|aria-[a-z]+)="[^"]*"', "", text)
@@ -142,11 +135,6 @@ def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
         + f'<desc id="{ident}-desc">{html.escape(description)}</desc>'
     )
     return (labelled + text[head.end() :].replace("\n", " ") + "\n").encode()
-
-
-def warm() -> None:
-    """vl-convert starts its JavaScript engine on first use (most of a second)."""
-    vlc.vegalite_to_svg({"mark": "point"})
 
 
 def _png(spec_json: str) -> bytes:

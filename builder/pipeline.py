@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 
 from builder import charts, engine
-from builder.cache import DocumentCache, warm_workers
+from builder.cache import DocumentCache
 from builder.config import read_config
 from builder.derive import Derived, derive
 from builder.load import load
@@ -55,18 +55,17 @@ def generate(
 ) -> tuple[Checked, dict[str, int]]:
     """Everything up to the docs tree: nothing is written unless all content validated."""
     timer = timer or Timer()
-    warm_workers()
     checked = check(paths, today, timer)
     started = time.perf_counter()
-    with DocumentCache(paths.build / "cache") as cache:
-        charts.SVG_CACHE = cache
-        outputs = render(
-            checked.site,
-            checked.derived,
-            read_config(paths.mkdocs_yml),
-            cache,
-            today or dt.date.today(),
-        )
+    cache = DocumentCache(paths.build / "cache")
+    charts.SVG_CACHE = cache
+    outputs = render(
+        checked.site,
+        checked.derived,
+        read_config(paths.mkdocs_yml),
+        cache,
+        today or dt.date.today(),
+    )
     timer.stage("render", started)
     started = time.perf_counter()
     stats = Writer({"docs": paths.docs, "includes": paths.includes}).write(outputs)

@@ -297,3 +297,19 @@ def test_broken_internal_links_fail_the_build(tmp_path: Path) -> None:
         "index.html: missing/",
         "index.html: pic.svg",
     ]
+
+
+def test_link_check_reads_attributes_however_they_are_written(tmp_path: Path) -> None:
+    from builder.linkcheck import broken_links
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        "<A TITLE='x > y' HREF='a/#Here'>single quotes, a '>' in a value</A>\n"
+        '<a\n  class="x"\n  href="a/#here&amp;now">entity in the anchor</a>\n'
+        '<link rel="alternate" href="https://example.org/feed.xml">\n'
+        '<link rel="stylesheet" href="missing.css">\n'
+        '<script src="app.js"></script><span data-href="not-a-link/">text</span>'
+    )
+    (tmp_path / "app.js").write_text("")
+    (tmp_path / "a" / "index.html").write_text("<h2 id='Here'>Here</h2><p id=\"here&now\">")
+    assert broken_links(tmp_path) == ["index.html: missing.css"]

@@ -30,11 +30,6 @@ def _compiler() -> typst.Compiler:
     )
 
 
-def warm() -> None:
-    """Load the fonts before the first document needs them."""
-    _compiler()
-
-
 def factsheet_pdf(data: dict[str, Any], date: dt.date, max_pages: int = MAX_PAGES) -> bytes:
     stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     try:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builder import charts
 from builder.cache import DocumentCache
 from builder.config import SiteConfig
 from builder.derive import Derived
@@ -38,12 +37,6 @@ def render(
     today: dt.date | None = None,
 ) -> list[Output]:
     ctx = Context(site, derived, config, cache, today)
-    # Every shared chart at once (in parallel when not cached): documents and pages embed them.
-    figures = ctx.figures
-    charts.prepare(
-        [figure.svg_job for figure in figures.values()]
-        + [figures[s.chart].png_job for s in site.factsheets if s.chart in figures]
-    )
     # Documents first: pages show each download's format and size.
     sheet_files = factsheets.documents(ctx)
     ctx.files = {**sheet_files, **training.documents(ctx, sheet_files)}

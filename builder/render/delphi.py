@@ -28,12 +28,10 @@ CONSENSUS_WORDS = {
 
 def render(ctx: Context, delphi: Delphi, results: DelphiResults) -> list[Output]:
     out = [_overview(ctx, delphi, results), _notes(ctx, results), _dictionary(ctx, delphi)]
-    made = {s.ref: statement_chart(s) for s in results.statements}
-    charts.prepare([charts.svg_job(*chart) for chart in made.values()])
     for section in delphi.sections:
         out += _section(ctx, section, results)
         for s in results.in_section(section.id):
-            out += _statement(ctx, s, results, made[s.ref])
+            out += _statement(ctx, s, results)
     out += _downloads(results)
     return out
 
@@ -129,14 +127,9 @@ def statement_chart(s: StatementResult) -> tuple[charts.Spec, str, str, str]:
     return chart, title, description, f"st-{s.section.slug}-{s.number}"
 
 
-def _statement(
-    ctx: Context,
-    s: StatementResult,
-    results: DelphiResults,
-    made: tuple[charts.Spec, str, str, str],
-) -> list[Output]:
+def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list[Output]:
     path = delphi_statement_path(s.section.slug, s.number)
-    chart, title, description, ident = made
+    chart, title, description, ident = statement_chart(s)
     svg = charts.svg(chart, title, description, ident)
     base = f"delphi/{s.section.slug}/statement-{s.number}"
     page = ctx.page(
