@@ -3,13 +3,14 @@ with the fact sheet and a README, from the same content as the web page."""
 
 from __future__ import annotations
 
-from builder.addresses import statement_ref_path, theme_path
+from builder.addresses import GENERATED, statement_ref_path, theme_path
 from builder.formats import docx, pptx
 from builder.formats.zipfile_stable import stable_zip
 from builder.models import TrainingPack
 from builder.render.context import Context, long_date
 from builder.render.factsheets import factsheet_path, paragraphs, plain
 from builder.render.output import Output
+from builder.render.paging import render_pages
 
 CASE_STUDY_LABEL = "Fictional composite case study"
 
@@ -238,24 +239,24 @@ def render(ctx: Context) -> list[Output]:
                 updated=pack.updated,
             )
         )
-    out.append(
-        ctx.page(
-            "training/index.md",
-            "training.md.j2",
-            "content/training/",
-            {
-                "title": "Training",
-                "description": "Training packs for local trainers to adapt.",
-                "tags": ["training"],
-            },
-            packs=[
-                (
-                    p,
-                    pack_path(p.id, ".md"),
-                    ctx.download_links("training/index.md", [pack_path(p.id, ".zip")]),
-                )
-                for p in ctx.site.training
-            ],
-        )
+    out += render_pages(
+        ctx,
+        GENERATED["training"],
+        "training.md.j2",
+        "content/training/",
+        {
+            "title": "Training",
+            "description": "Training packs for local trainers to adapt.",
+            "tags": ["training"],
+        },
+        [
+            (
+                p,
+                pack_path(p.id, ".md"),
+                ctx.download_links(GENERATED["training"], [pack_path(p.id, ".zip")]),
+            )
+            for p in ctx.site.training
+        ],
+        noun="training packs",
     )
     return out
