@@ -69,6 +69,22 @@ def findings_path(section: str) -> str:
     return f"findings/{section}.md"
 
 
+def listing_page_path(first: str, number: int) -> str:
+    """Page `number` of a list split into pages; page 1 keeps the list's own address.
+    themes/index.md -> themes/page/2.md, downloads.md -> downloads/page/2.md."""
+    if number == 1:
+        return first
+    base = first.removesuffix(".md")
+    if base == "index" or base.endswith("/index"):
+        base = base.removesuffix("index").rstrip("/")
+    return f"{base}/page/{number}.md" if base else f"page/{number}.md"
+
+
+def theme_feeds_path() -> str:
+    """Every theme's feed, listed when there are too many for Stay up to date."""
+    return "feeds/themes/index.md"
+
+
 def statement_ref_path(ref: str) -> str:
     """'local-5' -> the statement's page (section slugs are the ref prefixes)."""
     section, _, number = ref.rpartition("-")

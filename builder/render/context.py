@@ -87,6 +87,7 @@ class Context:
             {
                 "label": FORMATS[path.rsplit(".", 1)[1]],
                 "link": relative(here, path),
+                "path": path,  # for pages of a list, which link it from each page
                 "size": human_size(len(self.files[path])),
                 "name": path.rsplit("/", 1)[1],
             }

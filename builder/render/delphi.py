@@ -7,6 +7,7 @@ import pandas as pd
 
 from builder import charts
 from builder.addresses import (
+    GENERATED,
     delphi_section_path,
     delphi_statement_path,
     findings_path,
@@ -16,6 +17,7 @@ from builder.derive.delphi import DelphiResults, StatementResult
 from builder.models import Delphi, DelphiSection
 from builder.render.context import Context
 from builder.render.output import Output
+from builder.render.paging import RELATED_LIMIT, newest
 
 DATA = "content/delphi/responses.csv, content/delphi/published.csv, content/delphi/study.yaml"
 SECTIONS = "content/delphi/sections.yaml"
@@ -130,6 +132,11 @@ def statement_chart(s: StatementResult) -> tuple[charts.Spec, str, str, str]:
 def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list[Output]:
     path = delphi_statement_path(s.section.slug, s.number)
     chart, title, description, ident = statement_chart(s)
+    themes, more = newest(
+        ctx.derived.links.themes_by_statement.get(s.ref, ()),
+        RELATED_LIMIT,
+        key=lambda t: (t.updated, t.title),
+    )
     svg = charts.svg(chart, title, description, ident)
     base = f"delphi/{s.section.slug}/statement-{s.number}"
     page = ctx.page(
@@ -140,9 +147,9 @@ def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list
             ctx, f"{s.section.title}: statement {s.number}", s.round2.statement, DATA, ["delphi"]
         ),
         s=s,
-        themes=[
-            (t, theme_path(t.id)) for t in ctx.derived.links.themes_by_statement.get(s.ref, ())
-        ],
+        themes=[(t, theme_path(t.id)) for t in themes],
+        more_themes=more,
+        all_themes=GENERATED["themes"],
         findings=[
             (f, findings_path(f.chapter.section) + "#" + f.finding.id)
             for f in ctx.derived.links.findings_by_statement.get(s.ref, ())

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from builder.addresses import analysis_path, findings_path, statement_ref_path, theme_path
+from builder.addresses import (
+    GENERATED,
+    analysis_path,
+    findings_path,
+    statement_ref_path,
+    theme_path,
+)
 from builder.models import Analysis, FindingsChapter
 from builder.render.context import Context
 from builder.render.output import Output
+from builder.render.paging import RELATED_LIMIT, newest
 
 
 def render(ctx: Context) -> list[Output]:
@@ -85,7 +92,11 @@ def _chapter(ctx: Context, chapter: FindingsChapter) -> Output:
 
 def _analysis(ctx: Context, analysis: Analysis) -> Output:
     path = analysis_path(analysis.id)
-    themes = ctx.derived.links.themes_by_analysis.get(analysis.id, ())
+    themes, more = newest(
+        ctx.derived.links.themes_by_analysis.get(analysis.id, ()),
+        RELATED_LIMIT,
+        key=lambda t: (t.updated, t.title),
+    )
     return ctx.page(
         path,
         "analysis.md.j2",
@@ -98,6 +109,8 @@ def _analysis(ctx: Context, analysis: Analysis) -> Output:
         },
         analysis=analysis,
         themes=[(t, theme_path(t.id)) for t in themes],
+        more_themes=more,
+        all_themes=GENERATED["themes"],
         sources=[ctx.site.report, ctx.reference(analysis.reference)],
         updated=analysis.updated,
     )

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from builder.addresses import theme_path
+from builder.addresses import GENERATED, theme_path
 from builder.cache import Job
 from builder.formats import docx, pdf
 from builder.formats.pdf import DocumentError
@@ -15,6 +15,7 @@ from builder.models import Factsheet
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, long_date
 from builder.render.output import Output
+from builder.render.paging import render_pages
 
 KICKER = "Fact sheet"
 
@@ -167,27 +168,27 @@ def render(ctx: Context) -> list[Output]:
                 updated=sheet.updated,
             )
         )
-    out.append(
-        ctx.page(
-            "factsheets/index.md",
-            "factsheets.md.j2",
-            "content/factsheets/",
-            {
-                "title": "Fact sheets",
-                "description": "Brief, printable fact sheets to use and adapt.",
-                "tags": ["factsheets"],
-            },
-            sheets=[
-                (
-                    s,
-                    factsheet_path(s.id),
-                    ctx.download_links(
-                        "factsheets/index.md",
-                        [factsheet_path(s.id, "pdf"), factsheet_path(s.id, "docx")],
-                    ),
-                )
-                for s in ctx.site.factsheets
-            ],
-        )
+    out += render_pages(
+        ctx,
+        GENERATED["factsheets"],
+        "factsheets.md.j2",
+        "content/factsheets/",
+        {
+            "title": "Fact sheets",
+            "description": "Brief, printable fact sheets to use and adapt.",
+            "tags": ["factsheets"],
+        },
+        [
+            (
+                s,
+                factsheet_path(s.id),
+                ctx.download_links(
+                    GENERATED["factsheets"],
+                    [factsheet_path(s.id, "pdf"), factsheet_path(s.id, "docx")],
+                ),
+            )
+            for s in ctx.site.factsheets
+        ],
+        noun="fact sheets",
     )
     return out

@@ -3,6 +3,7 @@ and the slide deck all embed the same SVG (or a PNG rendered from the same spec)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -45,6 +46,16 @@ class Figure:
     @cached_property
     def svg(self) -> str:
         return charts.SVG_CACHE.get(self.svg_job).decode()
+
+    @property
+    def size(self) -> tuple[str, str]:
+        """The SVG's width and height, so a page showing it as an image keeps its space."""
+        head = re.match(r"<svg\b[^>]*>", self.svg)
+        width = re.search(r'\swidth="([0-9.]+)"', head.group(0)) if head else None
+        height = re.search(r'\sheight="([0-9.]+)"', head.group(0)) if head else None
+        if width is None or height is None:
+            raise ValueError(f"{self.svg_path}: the SVG has no width and height")
+        return width.group(1), height.group(1)
 
     @cached_property
     def spec(self) -> str:

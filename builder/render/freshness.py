@@ -3,23 +3,29 @@ editors)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from builder.addresses import GENERATED, theme_feeds_path, theme_path
 from builder.render.context import Context
 from builder.render.feeds import feed_paths
 from builder.render.output import Output
+from builder.render.paging import RELATED_LIMIT, newest, render_pages
 
 WHATS_NEW_LIMIT = 20  # newest items on the What's new page; the change log has them all
 PER_DATE_LIMIT = 100  # change log entries shown per date, so its page stays small at scale
-REVIEW_LIMIT = 200  # Review due: every overdue item, then the next ones due, up to this many
+# Review due: every overdue item, then the next ones due up to this many, in pages.
+REVIEW_LIMIT = 200
 
 
 def render(ctx: Context) -> list[Output]:
     entries = [e for e in ctx.derived.entries if e.updated]
-    newest = sorted(entries, key=lambda e: (e.updated, e.title), reverse=True)
+    recent = sorted(entries, key=lambda e: (e.updated, e.title), reverse=True)
     due = sorted((e for e in entries if e.review_due), key=lambda e: (e.review_due, e.title))
     overdue = [e for e in due if e.review_due and e.review_due < ctx.today]
     upcoming = [e for e in due if e.review_due and e.review_due >= ctx.today]
     due = overdue + upcoming[: max(0, REVIEW_LIMIT - len(overdue))]
     themes = [(t, feed_paths(f"themes/{t.id}")) for t in ctx.site.themes]
+    shown, more = newest(themes, RELATED_LIMIT, key=lambda tf: (tf[0].updated, tf[0].title))
     return [
         ctx.page(
             "stay-up-to-date.md",
@@ -33,8 +39,11 @@ def render(ctx: Context) -> list[Output]:
             updates=feed_paths("updates"),
             newsletters=feed_paths("newsletters"),
             has_newsletters=bool(ctx.site.newsletters),
-            themes=themes,
+            themes=shown,
+            more=more,
+            all_feeds=theme_feeds_path(),
         ),
+        *(_theme_feeds(ctx, themes) if more else []),
         ctx.page(
             "whats-new.md",
             "whats_new.md.j2",
@@ -44,7 +53,7 @@ def render(ctx: Context) -> list[Output]:
                 "description": "The newest and most recently updated items.",
                 "tags": ["newsletters"],
             },
-            entries=newest[:WHATS_NEW_LIMIT],
+            entries=recent[:WHATS_NEW_LIMIT],
         ),
         ctx.page(
             "changelog.md",
@@ -59,15 +68,34 @@ def render(ctx: Context) -> list[Output]:
                 for day, items in ctx.derived.updates.changes
             ],
         ),
-        ctx.page(
-            "review-due.md",
+        *render_pages(
+            ctx,
+            GENERATED["review-due"],
             "review_due.md.j2",
             "content/",
             {
                 "title": "Review due",
                 "description": "For editors: when each item is next due for review.",
             },
-            due=due,
+            due,
+            noun="items",
             today=ctx.today,
         ),
     ]
+
+
+def _theme_feeds(ctx: Context, themes: list[tuple[Any, tuple[str, str]]]) -> list[Output]:
+    """Every theme's feed, when Stay up to date lists only the newest themes'."""
+    return render_pages(
+        ctx,
+        theme_feeds_path(),
+        "theme_feeds.md.j2",
+        "content/themes/",
+        {
+            "title": "Theme feeds",
+            "description": "A feed for every theme: follow the ones you work on.",
+            "tags": ["newsletters"],
+        },
+        [(t, theme_path(t.id), paths) for t, paths in themes],
+        noun="themes",
+    )

@@ -9,6 +9,7 @@ from builder.addresses import audience_path, tag_path
 from builder.derive.index import Entry
 from builder.render.context import Context
 from builder.render.output import Output
+from builder.render.paging import newest
 
 AUDIENCES_SOURCE = "content/audiences.yaml"
 # An index page lists at most this many items (the most recently updated), so pages stay small
@@ -17,10 +18,8 @@ LISTING_LIMIT = 100
 
 
 def listing(items: tuple[Entry, ...]) -> dict[str, Any]:
-    if len(items) <= LISTING_LIMIT:
-        return {"entries": items, "more": 0}
-    newest = sorted(items, key=lambda e: (e.updated or dt.date.min, e.title), reverse=True)
-    return {"entries": newest[:LISTING_LIMIT], "more": len(items) - LISTING_LIMIT}
+    entries, more = newest(items, LISTING_LIMIT, key=lambda e: (e.updated or dt.date.min, e.title))
+    return {"entries": entries, "more": more}
 
 
 def render(ctx: Context) -> list[Output]:

@@ -3,6 +3,7 @@ HTML file with a plain-text twin, and a PDF, all from the same content."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import groupby
 from typing import Any
@@ -10,8 +11,9 @@ from typing import Any
 import jinja2
 import markdown
 
-from builder.addresses import newsletter_path
+from builder.addresses import GENERATED, newsletter_path
 from builder.cache import Job
+from builder.derive.index import Entry
 from builder.derive.updates import Issue
 from builder.formats import pdf
 from builder.formats.pdf import DocumentError
@@ -19,6 +21,7 @@ from builder.problems import ContentError, Problem
 from builder.render.context import Context, human_size, long_date
 from builder.render.factsheets import paragraphs, plain
 from builder.render.output import Output
+from builder.render.paging import newest
 
 # HTML for email: autoescaped, inline styles only, tables for layout.
 EMAIL = jinja2.Environment(
@@ -28,8 +31,10 @@ EMAIL = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-# The email and PDF list at most this many changes; the web page lists them all.
+# The email and PDF list at most this many changes; the web page lists more.
 CHANGED_LIMIT = 25
+# The web page lists at most this many changes (the most recent), then points to the change log.
+PAGE_CHANGED_LIMIT = 50
 INLINE = {  # email clients drop <style> blocks: every element carries its own style
     "p": "margin:0 0 14px 0;font-size:16px;line-height:1.5;color:#212121;",
     "h2": "margin:22px 0 10px 0;font-size:20px;color:#283593;",
@@ -109,16 +114,10 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
     path = newsletter_path(n.id)
     folder = path.removesuffix("index.md")
     items = featured(ctx, n.featured)
-    changed = [
-        {
-            "title": e.title,
-            "kind": e.kind,
-            "path": e.path,
-            "url": ctx.config.page_url(e.path),
-            "updated": long_date(e.updated),
-        }
-        for e in issue.changed
-    ]
+    changed = [_change(ctx, e) for e in issue.changed]
+    on_page, more = newest(
+        issue.changed, PAGE_CHANGED_LIMIT, key=lambda e: (e.updated or dt.date.min, e.title)
+    )
     url = ctx.config.page_url(path)
     body_md = ctx.resolve(n.body, path).strip()
     absolute = ctx.resolve_absolute(n.body).strip()
@@ -153,7 +152,9 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         n=n,
         body=body_md,
         items=items,
-        changed=changed,
+        changed=[_change(ctx, e) for e in on_page],
+        more_changed=more,
+        changelog=GENERATED["changelog"],
         previous=(issue.previous, newsletter_path(issue.previous.id)) if issue.previous else None,
         downloads=[
             {
@@ -184,6 +185,16 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         Output(folder + "email.txt", text, n.origin.path),
         Output(folder + "newsletter.pdf", document, n.origin.path),
     ]
+
+
+def _change(ctx: Context, entry: Entry) -> dict[str, str]:
+    return {
+        "title": entry.title,
+        "kind": entry.kind,
+        "path": entry.path,
+        "url": ctx.config.page_url(entry.path),
+        "updated": long_date(entry.updated),
+    }
 
 
 def _plain_text(md: str) -> str:

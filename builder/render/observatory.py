@@ -6,9 +6,11 @@ from __future__ import annotations
 import pandas as pd
 
 from builder import charts
+from builder.addresses import GENERATED
 from builder.render.context import Context
 from builder.render.figures import FIGURE_SOURCES, Figure
 from builder.render.output import Output
+from builder.render.paging import render_pages
 
 SOURCES = FIGURE_SOURCES
 
@@ -114,19 +116,19 @@ def _register(ctx: Context) -> list[Output]:
                 )
             )
     out += [output for figure in figures for output in files(figure)]
-    out.append(
-        ctx.page(
-            "observatory/register.md",
-            "register.md.j2",
-            "content/register/",
-            {
-                "title": "Case review register",
-                "description": "Anonymised case reviews, counted by year, region, harm and agency.",
-                "tags": ["observatory", "data"],
-            },
-            register=obs.register,
-            figures=[(f, markdown_table(f.table)) for f in figures],
-            sources=[ctx.site.report],
-        )
+    out += render_pages(
+        ctx,
+        GENERATED["register"],
+        "register.md.j2",
+        "content/register/",
+        {
+            "title": "Case review register",
+            "description": "Anonymised case reviews, counted by year, region, harm and agency.",
+            "tags": ["observatory", "data"],
+        },
+        list(obs.register.itertuples()),
+        noun="reviews",
+        figures=[(f, markdown_table(f.table)) for f in figures],
+        sources=[ctx.site.report],
     )
     return out

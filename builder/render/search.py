@@ -19,7 +19,14 @@ TYPES = (
     ("recommendations/", "Recommendations"),
     ("newsletters/", "Newsletter"),
 )
-UNFILTERED = ("tags/", "search.md", "review-due.md", "changelog.md", "whats-new.md")
+UNFILTERED = (
+    "tags/",
+    "search.md",
+    "review-due.md",
+    "review-due/",  # its later pages
+    "changelog.md",
+    "whats-new.md",
+)
 
 
 def render(ctx: Context) -> list[Output]:

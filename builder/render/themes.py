@@ -13,6 +13,7 @@ from builder.addresses import (
 from builder.models import Theme
 from builder.render.context import Context
 from builder.render.output import Output
+from builder.render.paging import render_pages
 
 THEMES = "content/themes/"
 
@@ -21,20 +22,20 @@ def render(ctx: Context) -> list[Output]:
     site = ctx.site
     if not site.themes:
         return []
-    out = [
-        ctx.page(
-            "themes/index.md",
-            "themes.md.j2",
-            THEMES,
-            {
-                "title": "Thematic summaries",
-                "description": "What case reviews teach, theme by theme.",
-                "tags": ["themes"],
-            },
-            themes=[(t, theme_path(t.id)) for t in site.themes],
-            has_topics=site.thematic_topics is not None,
-        )
-    ]
+    out = render_pages(
+        ctx,
+        GENERATED["themes"],
+        "themes.md.j2",
+        THEMES,
+        {
+            "title": "Thematic summaries",
+            "description": "What case reviews teach, theme by theme.",
+            "tags": ["themes"],
+        },
+        [(t, theme_path(t.id)) for t in site.themes],
+        noun="themes",
+        has_topics=site.thematic_topics is not None,
+    )
     out += [_theme(ctx, theme) for theme in site.themes]
     if site.thematic_topics is not None:
         topics = site.thematic_topics

@@ -3,7 +3,7 @@ with the fact sheet and a README, from the same content as the web page."""
 
 from __future__ import annotations
 
-from builder.addresses import statement_ref_path, theme_path
+from builder.addresses import GENERATED, statement_ref_path, theme_path
 from builder.cache import Job
 from builder.formats import docx, pptx
 from builder.formats.zipfile_stable import stable_zip
@@ -11,6 +11,7 @@ from builder.models import TrainingPack
 from builder.render.context import Context, long_date
 from builder.render.factsheets import factsheet_path, paragraphs, plain
 from builder.render.output import Output
+from builder.render.paging import render_pages
 
 CASE_STUDY_LABEL = "Fictional composite case study"
 
@@ -237,24 +238,24 @@ def render(ctx: Context) -> list[Output]:
                 updated=pack.updated,
             )
         )
-    out.append(
-        ctx.page(
-            "training/index.md",
-            "training.md.j2",
-            "content/training/",
-            {
-                "title": "Training",
-                "description": "Training packs for local trainers to adapt.",
-                "tags": ["training"],
-            },
-            packs=[
-                (
-                    p,
-                    pack_path(p.id, ".md"),
-                    ctx.download_links("training/index.md", [pack_path(p.id, ".zip")]),
-                )
-                for p in ctx.site.training
-            ],
-        )
+    out += render_pages(
+        ctx,
+        GENERATED["training"],
+        "training.md.j2",
+        "content/training/",
+        {
+            "title": "Training",
+            "description": "Training packs for local trainers to adapt.",
+            "tags": ["training"],
+        },
+        [
+            (
+                p,
+                pack_path(p.id, ".md"),
+                ctx.download_links(GENERATED["training"], [pack_path(p.id, ".zip")]),
+            )
+            for p in ctx.site.training
+        ],
+        noun="training packs",
     )
     return out
