@@ -137,13 +137,14 @@ def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
     return (labelled + text[head.end() :].replace("\n", " ") + "\n").encode()
 
 
-def _png(spec_json: str) -> bytes:
-    return bytes(vlc.vegalite_to_png(json.loads(spec_json), scale=2))
+def _png(svg_text: str) -> bytes:
+    return bytes(vlc.svg_to_png(svg_text, scale=2))
 
 
-def png_job(spec_json: str) -> Job:
-    """A PNG of a spec (for DOCX and PPTX, which cannot take SVG), remembered like the SVG."""
-    return Job("chart-png", [spec_json, VL_CONVERT_VERSION], _png, (spec_json,))
+def png_job(svg_text: str) -> Job:
+    """A PNG of a chart's SVG, at twice its size, for DOCX and PPTX (which cannot take SVG);
+    remembered like the SVG."""
+    return Job("chart-png", [svg_text, VL_CONVERT_VERSION], _png, (svg_text,))
 
 
 def describe_bars(rows: pd.DataFrame, label: str) -> str:

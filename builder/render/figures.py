@@ -63,8 +63,8 @@ class Figure:
 
     @cached_property
     def png_job(self) -> Job:
-        """For DOCX and PPTX, which cannot embed SVG: rendered from the same spec."""
-        return charts.png_job(self.spec)
+        """For DOCX and PPTX, which cannot embed SVG: the page's SVG as an image."""
+        return charts.png_job(self.svg)
 
     @cached_property
     def png(self) -> bytes:
