@@ -106,20 +106,16 @@ def spec(chart: Spec) -> str:
 SVG_CACHE: DocumentCache = DocumentCache(None)
 
 
-def svg_job(chart: Spec, title: str, description: str, ident: str) -> Job:
-    """Making the SVG of a chart, as a job the cache can run in a worker process."""
+def svg(chart: Spec, title: str, description: str, ident: str) -> str:
+    """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
     spec_json = spec(chart)
-    return Job(
+    job = Job(
         "chart-svg",
         [spec_json, title, description, ident, VL_CONVERT_VERSION],
         _svg,
         (spec_json, title, description, ident),
     )
-
-
-def svg(chart: Spec, title: str, description: str, ident: str) -> str:
-    """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
-    return SVG_CACHE.get(svg_job(chart, title, description, ident)).decode()
+    return SVG_CACHE.get(job).decode()
 
 
 def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
@@ -141,10 +137,10 @@ def _png(svg_text: str) -> bytes:
     return bytes(vlc.svg_to_png(svg_text, scale=2))
 
 
-def png_job(svg_text: str) -> Job:
+def png(svg_text: str) -> bytes:
     """A PNG of a chart's SVG, at twice its size, for DOCX and PPTX (which cannot take SVG);
     remembered like the SVG."""
-    return Job("chart-png", [svg_text, VL_CONVERT_VERSION], _png, (svg_text,))
+    return SVG_CACHE.get(Job("chart-png", [svg_text, VL_CONVERT_VERSION], _png, (svg_text,)))
 
 
 def describe_bars(rows: pd.DataFrame, label: str) -> str:

@@ -1,5 +1,5 @@
 """Every chart the site shows in more than one place, built once: the page, the PDF fact sheet
-and the slide deck all embed the same SVG (or a PNG rendered from the same spec)."""
+and the slide deck all embed the same SVG (or a PNG of it)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from functools import cached_property
 import pandas as pd
 
 from builder import charts
-from builder.cache import Job
 from builder.derive import Derived
 from builder.derive.delphi import StatementResult
 from builder.models import DelphiSection, Site
@@ -40,12 +39,8 @@ class Figure:
         return f"{self.directory}/{self.file}.vl.json"
 
     @cached_property
-    def svg_job(self) -> Job:
-        return charts.svg_job(self.chart, self.title, self.description, f"fig-{self.name}")
-
-    @cached_property
     def svg(self) -> str:
-        return charts.SVG_CACHE.get(self.svg_job).decode()
+        return charts.svg(self.chart, self.title, self.description, f"fig-{self.name}")
 
     @property
     def size(self) -> tuple[str, str]:
@@ -62,13 +57,9 @@ class Figure:
         return charts.spec(self.chart)
 
     @cached_property
-    def png_job(self) -> Job:
-        """For DOCX and PPTX, which cannot embed SVG: the page's SVG as an image."""
-        return charts.png_job(self.svg)
-
-    @cached_property
     def png(self) -> bytes:
-        return charts.SVG_CACHE.get(self.png_job)
+        """For DOCX and PPTX, which cannot embed SVG: the page's SVG as an image."""
+        return charts.png(self.svg)
 
 
 def statement_label(s: StatementResult, width: int = 60) -> str:
