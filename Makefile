@@ -33,14 +33,14 @@ check: $(STAMP)  ## validate content and lint the code; builds nothing
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder tests bench
-	$(BIN)/ruff format --check builder tests bench
+	$(BIN)/ruff check builder tests bench overrides/hooks
+	$(BIN)/ruff format --check builder tests bench overrides/hooks
 	$(BIN)/mypy
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix builder tests bench
-	$(BIN)/ruff format builder tests bench
+	$(BIN)/ruff check --fix builder tests bench overrides/hooks
+	$(BIN)/ruff format builder tests bench overrides/hooks
 
 test: $(STAMP) $(NODE_STAMP)  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest

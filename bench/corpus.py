@@ -1,6 +1,8 @@
 """A synthetic corpus for the benchmarks only (never published): the real content plus N
 generated items (themes, pages, fact sheets and register records) with realistic text length.
-Each item is plainly marked as synthetic."""
+Each item is plainly marked as synthetic. No Delphi statements are generated: the 39 are the
+report's own, checked against its printed tables, so they do not grow; the synthetic themes
+link to them instead, which grows each statement page's list of themes."""
 
 from __future__ import annotations
 
