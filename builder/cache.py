@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -37,8 +37,8 @@ def generator_version() -> str:
 
 @dataclass(frozen=True)
 class Job:
-    """One document: `make(*args)`, remembered under (kind, inputs). `make` is a module-level
-    function and `args` plain data, so the job can be handed to another process unchanged."""
+    """One document: `make(*args)`, remembered under (kind, inputs), which must say everything
+    the bytes depend on besides the generators' source."""
 
     kind: str
     inputs: Any
@@ -47,13 +47,6 @@ class Job:
 
     def run(self) -> bytes:
         return self.make(*self.args)
-
-
-def _attempt(job: Job) -> bytes | Exception:
-    try:
-        return job.run()
-    except Exception as exc:  # handed back to the caller, which decides what it means
-        return exc
 
 
 class DocumentCache:
@@ -86,25 +79,26 @@ class DocumentCache:
 
     def get(self, job: Job) -> bytes:
         """The cached bytes for this job, or make them (and remember them)."""
-        result = self.attempt_many([job])[0]
+        result = self.attempt(job)
         if isinstance(result, Exception):
             raise result
         return result
 
-    def attempt_many(self, jobs: Sequence[Job]) -> list[bytes | Exception]:
-        """The bytes of every job, in order, or the exception a job raised (so a caller can
-        report every failure at once)."""
-        keys = [self._key(job) for job in jobs]
-        results: list[bytes | Exception | None] = [self._load(key) for key in keys]
-        missing = [n for n, data in enumerate(results) if data is None]
-        self.hits += len(jobs) - len(missing)
-        self.misses += len(missing)
-        made = [_attempt(jobs[n]) for n in missing]
-        for n, data in zip(missing, made, strict=True):
-            results[n] = data
-            if isinstance(data, bytes):
-                self._save(keys[n], data)
-        return [data for data in results if data is not None]
+    def attempt(self, job: Job) -> bytes | Exception:
+        """Like `get`, but a failing job's exception is returned, not raised, so a caller can
+        report every failure at once."""
+        key = self._key(job)
+        data = self._load(key)
+        if data is not None:
+            self.hits += 1
+            return data
+        self.misses += 1
+        try:
+            data = job.run()
+        except Exception as exc:  # handed back to the caller, which decides what it means
+            return exc
+        self._save(key, data)
+        return data
 
 
 def _store(path: Path, data: bytes) -> None:

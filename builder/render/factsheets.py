@@ -119,20 +119,17 @@ def docx_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -
 
 def documents(ctx: Context, branding: Branding | None = None) -> dict[str, bytes]:
     """Every fact sheet as PDF and DOCX; content errors for all sheets that cannot be made."""
-    jobs = {}
-    for sheet in ctx.site.factsheets:
-        jobs[factsheet_path(sheet.id, "pdf")] = (sheet, pdf_job(ctx, sheet, branding))
-        jobs[factsheet_path(sheet.id, "docx")] = (sheet, docx_job(ctx, sheet, branding))
-    made = ctx.cache.attempt_many([job for _, job in jobs.values()])
     files: dict[str, bytes] = {}
     problems = []
-    for (path, (sheet, _)), result in zip(jobs.items(), made, strict=True):
-        if isinstance(result, DocumentError):
-            problems.append(Problem(sheet.origin.path, sheet.origin.line, "", str(result)))
-        elif isinstance(result, Exception):
-            raise result
-        else:
-            files[path] = result
+    for sheet in ctx.site.factsheets:
+        for kind, job in (("pdf", pdf_job), ("docx", docx_job)):
+            result = ctx.cache.attempt(job(ctx, sheet, branding))
+            if isinstance(result, DocumentError):
+                problems.append(Problem(sheet.origin.path, sheet.origin.line, "", str(result)))
+            elif isinstance(result, Exception):
+                raise result
+            else:
+                files[factsheet_path(sheet.id, kind)] = result
     if problems:
         raise ContentError(problems)
     return files
