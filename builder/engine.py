@@ -4,7 +4,6 @@ place only when the build succeeded. Nothing here knows about content."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import subprocess
@@ -16,11 +15,11 @@ from urllib.parse import urlsplit
 
 import pagefind_bin
 
+from builder import stage as staging
 from builder.config import read_config
 from builder.linkcheck import read_links
 from builder.pagefind_stable import stabilise
 from builder.paths import Paths
-from builder.stage import fingerprint
 from builder.write import replace_dir
 
 
@@ -49,9 +48,9 @@ def build_site(
     timings = timings if timings is not None else {}
     started = time.perf_counter()
     stage = paths.build / "stage"
-    state = fingerprint(paths)
-    incremental = _read_state(stage) == state
-    _forget_state(stage)  # until this build has passed every check
+    state = staging.fingerprint(paths)
+    incremental = staging.recorded(stage) == state
+    staging.forget(stage)  # until this build has passed every check
     if not incremental:
         shutil.rmtree(stage, ignore_errors=True)
     stage.mkdir(parents=True, exist_ok=True)
@@ -101,7 +100,7 @@ def build_site(
     shutil.copytree(stage, tmp)
     replace_dir(tmp, paths.site)
     tmp.parent.rmdir()
-    _write_state(stage, state)
+    staging.record(stage, state)
     timings["engine: publish"] = time.perf_counter() - started
 
 
@@ -115,24 +114,6 @@ def _warnings(log: str) -> list[str]:
         for line in log.splitlines()
         if line.startswith(("WARNING", "ERROR")) and DIRTY_WARNING not in line
     ]
-
-
-STATE_FILE = "crl-stage.json"  # beside the stage, so it is never published
-
-
-def _read_state(stage: Path) -> str | None:
-    path = stage.with_name(STATE_FILE)
-    if not stage.is_dir() or not path.is_file():
-        return None
-    return str(json.loads(path.read_text()).get("fingerprint"))
-
-
-def _forget_state(stage: Path) -> None:
-    stage.with_name(STATE_FILE).unlink(missing_ok=True)
-
-
-def _write_state(stage: Path, state: str) -> None:
-    stage.with_name(STATE_FILE).write_text(json.dumps({"fingerprint": state}) + "\n")
 
 
 def serve(paths: Paths, address: str) -> subprocess.Popen[bytes]:

@@ -1,6 +1,6 @@
-"""What every page of the built site depends on besides its own Markdown: when this fingerprint
-is unchanged since the last build, MkDocs may re-render only the pages whose Markdown changed
-(`--dirty`); otherwise it renders them all."""
+"""The stage (build/stage/, the last good build) and what every page of it depends on besides
+its own Markdown: when that fingerprint is unchanged since the stage was built, MkDocs may
+re-render only the pages whose Markdown changed (`--dirty`); otherwise it renders them all."""
 
 from __future__ import annotations
 
@@ -16,6 +16,23 @@ from builder.paths import Paths
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Front matter fields that show on other pages (navigation, footer links, tag chips).
 SHARED_FIELDS = ("title", "tags")
+STATE_FILE = "crl-stage.json"  # beside the stage folder, so it is never published
+
+
+def recorded(stage: Path) -> str | None:
+    """The fingerprint the stage was last built from, if it is complete."""
+    path = stage.with_name(STATE_FILE)
+    if not stage.is_dir() or not path.is_file():
+        return None
+    return str(json.loads(path.read_text()).get("fingerprint"))
+
+
+def forget(stage: Path) -> None:
+    stage.with_name(STATE_FILE).unlink(missing_ok=True)
+
+
+def record(stage: Path, state: str) -> None:
+    stage.with_name(STATE_FILE).write_text(json.dumps({"fingerprint": state}) + "\n")
 
 
 def fingerprint(paths: Paths) -> str:
