@@ -1,6 +1,6 @@
 """A cache of generated documents (PDF, DOCX, PPTX, chart SVG/PNG) keyed on everything they
-are made from: the content, the template and the generator's source. A memo for speed, not
-output: a wrong or missing entry only costs a regeneration. Cleared by `make clean`.
+are made from: the generator's arguments, its source and the libraries it calls. A memo for
+speed, not output: a wrong or missing entry only costs a regeneration. Cleared by `make clean`.
 
 Documents are made in this process, one after another. Worker processes were tried and
 measured: on the two-vCPU machines this project builds on they made a cold build slower (two
@@ -15,17 +15,20 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 BUILDER = Path(__file__).resolve().parent
-# The code that turns inputs into bytes: a change to any of it changes every key.
+# The code that turns arguments into bytes, and the libraries it calls: a change to any of them
+# changes every key.
 GENERATORS = ("formats", "typst", "charts.py")
+LIBRARIES = ("vl-convert-python", "typst", "python-docx", "python-pptx", "pypdf")
 
 
 @cache
 def generator_version() -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(json.dumps([version(name) for name in LIBRARIES]).encode())
     for name in GENERATORS:
         root = BUILDER / name
         for path in sorted(root.rglob("*") if root.is_dir() else [root]):
@@ -37,11 +40,10 @@ def generator_version() -> str:
 
 @dataclass(frozen=True)
 class Job:
-    """One document: `make(*args)`, remembered under (kind, inputs), which must say everything
-    the bytes depend on besides the generators' source."""
+    """One document: `make(*args)`, remembered under its kind and arguments. `make` is one of
+    the generators, so the arguments are everything the bytes depend on besides its source."""
 
     kind: str
-    inputs: Any
     make: Callable[..., bytes]
     args: tuple[Any, ...] = ()
 
@@ -59,7 +61,7 @@ class DocumentCache:
     def _key(self, job: Job) -> tuple[str, str]:
         digest = hashlib.sha256(
             json.dumps(
-                [generator_version(), job.kind, job.inputs], sort_keys=True, default=str
+                [generator_version(), job.kind, job.args], sort_keys=True, default=repr
             ).encode()
         ).hexdigest()
         return job.kind, digest

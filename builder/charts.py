@@ -17,8 +17,6 @@ import vl_convert as vlc
 
 from builder.cache import DocumentCache, Job
 
-VL_CONVERT_VERSION = str(getattr(vlc, "__version__", ""))
-
 # Likert categories, disagree side first, each with its label and colour (a diverging
 # orange-blue palette that stays distinguishable for common colour-vision deficiencies).
 SEGMENTS: tuple[tuple[str, str, str], ...] = (
@@ -109,13 +107,7 @@ SVG_CACHE: DocumentCache = DocumentCache(None)
 def svg(chart: Spec, title: str, description: str, ident: str) -> str:
     """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
     spec_json = spec(chart)
-    job = Job(
-        "chart-svg",
-        [spec_json, title, description, ident, VL_CONVERT_VERSION],
-        _svg,
-        (spec_json, title, description, ident),
-    )
-    return SVG_CACHE.get(job).decode()
+    return SVG_CACHE.get(Job("chart-svg", _svg, (spec_json, title, description, ident))).decode()
 
 
 def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
@@ -140,7 +132,7 @@ def _png(svg_text: str) -> bytes:
 def png(svg_text: str) -> bytes:
     """A PNG of a chart's SVG, at twice its size, for DOCX and PPTX (which cannot take SVG);
     remembered like the SVG."""
-    return SVG_CACHE.get(Job("chart-png", [svg_text, VL_CONVERT_VERSION], _png, (svg_text,)))
+    return SVG_CACHE.get(Job("chart-png", _png, (svg_text,)))
 
 
 def describe_bars(rows: pd.DataFrame, label: str) -> str:

@@ -79,7 +79,7 @@ def document_data(ctx: Context, sheet: Factsheet, branding: Branding | None) -> 
 
 def pdf_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> Job:
     data = document_data(ctx, sheet, branding)
-    return Job("factsheet-pdf", [data, sheet.updated], pdf.factsheet_pdf, (data, sheet.updated))
+    return Job("factsheet-pdf", pdf.factsheet_pdf, (data, sheet.updated))
 
 
 def docx_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> Job:
@@ -112,9 +112,7 @@ def docx_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -
         notice=sheet.notice,
         kicker=f"{KICKER} · adapted for {branding.name}" if branding else KICKER,
     )
-    return Job(
-        "factsheet-docx", [data, sheet.chart_alt, repr(document)], docx.build_docx, (document,)
-    )
+    return Job("factsheet-docx", docx.build_docx, (document,))
 
 
 def documents(ctx: Context, branding: Branding | None = None) -> dict[str, bytes]:

@@ -234,6 +234,4 @@ def _pdf(
         },
         "max_pages": 4,
     }
-    return ctx.cache.get(
-        Job("newsletter-pdf", [data, n.date], pdf.factsheet_pdf, (data, n.date, 4))
-    )
+    return ctx.cache.get(Job("newsletter-pdf", pdf.factsheet_pdf, (data, n.date, 4)))

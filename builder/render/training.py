@@ -109,9 +109,7 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
         ctx.config.name,
         pack.updated,
     )
-    return ctx.cache.get(
-        Job("training-pptx", [repr(deck), figure.spec if figure else ""], pptx.build_pptx, (deck,))
-    )
+    return ctx.cache.get(Job("training-pptx", pptx.build_pptx, (deck,)))
 
 
 def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
@@ -144,7 +142,7 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
         author=ctx.config.name,
         kicker="Training handout",
     )
-    return ctx.cache.get(Job("training-docx", [repr(document)], docx.build_docx, (document,)))
+    return ctx.cache.get(Job("training-docx", docx.build_docx, (document,)))
 
 
 def make_bundle(
