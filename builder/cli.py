@@ -8,7 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from builder import pipeline, scaffold, schemas
+from builder import pipeline
+from builder.commands import new as scaffold
+from builder.commands import schemas
 from builder.engine import EngineError
 from builder.paths import Paths
 from builder.problems import ContentError, Problem, report
@@ -94,7 +96,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         )
         return 0
     if args.command == "serve":
-        from builder import serve
+        from builder.commands import serve
 
         return serve.serve(paths, args.address)
     if args.command == "new":
@@ -102,7 +104,7 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         print(f"created {paths.display(created)}: edit it, then run 'make check'")
         return 0
     if args.command == "local":
-        from builder.local import build_local
+        from builder.commands.local import build_local
 
         target, count = build_local(
             paths, args.settings.resolve(), args.out.resolve() if args.out else None

@@ -6,10 +6,10 @@ import datetime as dt
 import time
 from dataclasses import dataclass, field
 
-from builder import charts, engine
-from builder.cache import DocumentCache
+from builder import engine
 from builder.config import read_config
 from builder.derive import Derived, derive
+from builder.formats.cache import DocumentCache
 from builder.load import load
 from builder.models import Site
 from builder.paths import Paths
@@ -58,7 +58,6 @@ def generate(
     checked = check(paths, today, timer)
     started = time.perf_counter()
     cache = DocumentCache(paths.build / "cache")
-    charts.SVG_CACHE = cache
     outputs = render(
         checked.site,
         checked.derived,

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-from builder import schemas
+from builder.commands import schemas
 from builder.paths import ROOT, Paths
 from tests.conftest import TODAY
 

@@ -15,7 +15,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from builder import pipeline
-from builder.local import build_local
+from builder.commands.local import build_local
 from builder.paths import Paths
 from builder.problems import ContentError
 from tests.conftest import ROOT, TODAY, make_project
@@ -202,8 +202,8 @@ def test_local_settings_errors_are_reported_like_content_errors(
 
 
 def test_unchanged_content_is_not_regenerated(real: Paths) -> None:
-    from builder.cache import DocumentCache
     from builder.config import read_config
+    from builder.formats.cache import DocumentCache
     from builder.render import render
 
     checked = pipeline.check(real, TODAY)

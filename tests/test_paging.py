@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from builder import pipeline
-from builder.addresses import listing_page_path
 from builder.models import AUDIENCE_IDS
+from builder.models.addresses import listing_page_path
 from builder.paths import Paths
 from builder.render.paging import PER_PAGE, RELATED_LIMIT, newest, paginate
 from tests.conftest import ROOT, TODAY, make_project

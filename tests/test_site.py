@@ -283,7 +283,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(
 
 
 def test_broken_internal_links_fail_the_build(tmp_path: Path) -> None:
-    from builder.linkcheck import broken_links
+    from builder.engine.linkcheck import broken_links
 
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(
@@ -300,7 +300,7 @@ def test_broken_internal_links_fail_the_build(tmp_path: Path) -> None:
 
 
 def test_link_check_reads_attributes_however_they_are_written(tmp_path: Path) -> None:
-    from builder.linkcheck import broken_links
+    from builder.engine.linkcheck import broken_links
 
     (tmp_path / "a").mkdir()
     (tmp_path / "index.html").write_text(

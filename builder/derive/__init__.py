@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from builder.addresses import addresses
 from builder.derive.delphi import DelphiResults, derive_delphi
 from builder.derive.index import Entry, entries, group_by_audience, group_by_tag
 from builder.derive.links import Links, links
 from builder.derive.observatory import Observatory, observatory
 from builder.derive.updates import Updates, updates
 from builder.models import Site
+from builder.models.addresses import addresses
 from builder.problems import Problem
 
 

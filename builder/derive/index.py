@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from builder.addresses import (
+from builder.models import AUDIENCE_IDS, Site
+from builder.models.addresses import (
     GENERATED,
     analysis_path,
     delphi_section_path,
@@ -15,7 +16,6 @@ from builder.addresses import (
     page_path,
     theme_path,
 )
-from builder.models import AUDIENCE_IDS, Site
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from builder.cache import DocumentCache
 from builder.config import SiteConfig
 from builder.derive import Derived
+from builder.formats.cache import DocumentCache
 from builder.models import Site
 from builder.render import (
     delphi,

@@ -12,16 +12,17 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 import yaml
 
-from builder import markup
-from builder.cache import DocumentCache
 from builder.config import SiteConfig
 from builder.derive import Derived
+from builder.formats.cache import DocumentCache
+from builder.load import markup
 from builder.models import Site
+from builder.render import filters
+from builder.render.figures import Figure, site_figures
 from builder.render.output import Output
 
 if TYPE_CHECKING:
     from builder.derive.index import Entry
-    from builder.render.figures import Figure
 
 
 TEMPLATES = jinja2.Environment(
@@ -115,9 +116,7 @@ class Context:
 
     def search_filters(self, path: str) -> str:
         """Hidden Pagefind filter values for a page: audience, type, theme and year."""
-        from builder.render.search import filter_values  # search renders through Context
-
-        values = filter_values(self, path)
+        values = filters.filter_values(self.site, self.entries_by_path, self.themes_by_path, path)
         if not values:
             return ""
         spans = "".join(
@@ -147,16 +146,12 @@ class Context:
 
     @cached_property
     def themes_by_path(self) -> dict[str, tuple[str, ...]]:
-        from builder.render.search import themes_by_path
-
-        return themes_by_path(self)
+        return filters.themes_by_path(self.site)
 
     @cached_property
     def figures(self) -> dict[str, Figure]:
         """Every shared chart, built once for all the outputs that embed it."""
-        from builder.render.figures import site_figures
-
-        return site_figures(self.site, self.derived)
+        return site_figures(self.site, self.derived, self.cache)
 
     def url_of(self, docs_path: str, here: str) -> str:
         """A raw-HTML link (which MkDocs does not rewrite) from page `here` to a docs file."""

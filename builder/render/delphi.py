@@ -5,16 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from builder import charts
-from builder.addresses import (
+from builder.derive.delphi import DelphiResults, StatementResult
+from builder.models import Delphi, DelphiSection
+from builder.models.addresses import (
     GENERATED,
     delphi_section_path,
     delphi_statement_path,
     findings_path,
     theme_path,
 )
-from builder.derive.delphi import DelphiResults, StatementResult
-from builder.models import Delphi, DelphiSection
+from builder.render import charts
 from builder.render.context import Context
 from builder.render.output import Output
 from builder.render.paging import RELATED_LIMIT, newest
@@ -137,7 +137,7 @@ def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list
         RELATED_LIMIT,
         key=lambda t: (t.updated, t.title),
     )
-    svg = charts.svg(chart, title, description, ident)
+    svg = charts.svg(chart, title, description, ident, ctx.cache)
     base = f"delphi/{s.section.slug}/statement-{s.number}"
     page = ctx.page(
         path,

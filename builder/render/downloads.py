@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from builder.addresses import GENERATED, theme_path
+from builder.models.addresses import GENERATED, theme_path
 from builder.render.context import Context
 from builder.render.factsheets import factsheet_path
 from builder.render.output import Output

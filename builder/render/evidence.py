@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from builder.addresses import (
+from builder.models import Analysis, FindingsChapter
+from builder.models.addresses import (
     GENERATED,
     analysis_path,
     findings_path,
     statement_ref_path,
     theme_path,
 )
-from builder.models import Analysis, FindingsChapter
 from builder.render.context import Context
 from builder.render.output import Output
 from builder.render.paging import RELATED_LIMIT, newest

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from builder.addresses import GENERATED, theme_path
-from builder.cache import Job
 from builder.formats import docx, pdf
+from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
 from builder.models import Factsheet
+from builder.models.addresses import GENERATED, theme_path
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, long_date
 from builder.render.output import Output

@@ -9,10 +9,11 @@ from functools import cached_property
 
 import pandas as pd
 
-from builder import charts
 from builder.derive import Derived
 from builder.derive.delphi import StatementResult
+from builder.formats.cache import DocumentCache
 from builder.models import DelphiSection, Site
+from builder.render import charts
 
 FIGURE_SOURCES = "content/delphi/, content/analyses/, content/register/"
 
@@ -29,6 +30,7 @@ class Figure:
     chart: charts.Spec = field(repr=False, compare=False)
     table: pd.DataFrame = field(repr=False, compare=False)
     csv: str | None = None  # docs path of the CSV download with the same data
+    cache: DocumentCache = field(kw_only=True, repr=False, compare=False)  # where SVG/PNG are kept
 
     @property
     def svg_path(self) -> str:
@@ -40,7 +42,7 @@ class Figure:
 
     @cached_property
     def svg(self) -> str:
-        return charts.svg(self.chart, self.title, self.description, f"fig-{self.name}")
+        return charts.svg(self.chart, self.title, self.description, f"fig-{self.name}", self.cache)
 
     @property
     def size(self) -> tuple[str, str]:
@@ -59,7 +61,7 @@ class Figure:
     @cached_property
     def png(self) -> bytes:
         """For DOCX and PPTX, which cannot embed SVG: the page's SVG as an image."""
-        return charts.png(self.svg)
+        return charts.png(self.svg, self.cache)
 
 
 def statement_label(s: StatementResult, width: int = 60) -> str:
@@ -68,7 +70,9 @@ def statement_label(s: StatementResult, width: int = 60) -> str:
     return f"{s.number}. {short}{' **' if s.round2.consensus != 'none' else ''}"
 
 
-def delphi_figure(section: DelphiSection, statements: tuple[StatementResult, ...]) -> Figure:
+def delphi_figure(
+    section: DelphiSection, statements: tuple[StatementResult, ...], cache: DocumentCache
+) -> Figure:
     rows = pd.DataFrame(
         [
             {
@@ -99,22 +103,23 @@ def delphi_figure(section: DelphiSection, statements: tuple[StatementResult, ...
         chart,
         rows,
         "data/delphi.csv",
+        cache=cache,
     )
 
 
-def site_figures(site: Site, derived: Derived) -> dict[str, Figure]:
+def site_figures(site: Site, derived: Derived, cache: DocumentCache) -> dict[str, Figure]:
     figures: dict[str, Figure] = {}
     if site.delphi is not None and derived.delphi is not None:
         for section in site.delphi.sections:
-            figure = delphi_figure(section, derived.delphi.in_section(section.id))
+            figure = delphi_figure(section, derived.delphi.in_section(section.id), cache)
             figures[figure.name] = figure
     if site.analyses:
-        for figure in _observatory_figures(derived):
+        for figure in _observatory_figures(derived, cache):
             figures[figure.name] = figure
     return figures
 
 
-def _observatory_figures(derived: Derived) -> list[Figure]:
+def _observatory_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
     obs = derived.observatory
     order = list(obs.analyses["label"])
     out = []
@@ -141,6 +146,7 @@ def _observatory_figures(derived: Derived) -> list[Figure]:
             ),
             table,
             "data/analyses.csv",
+            cache=cache,
         )
     )
 
@@ -169,6 +175,7 @@ def _observatory_figures(derived: Derived) -> list[Figure]:
             charts.bars(length, "label", "pages", title, "Pages", colour="part", order=order),
             table,
             "data/analyses.csv",
+            cache=cache,
         )
     )
 
@@ -199,6 +206,7 @@ def _observatory_figures(derived: Derived) -> list[Figure]:
                 ),
                 obs.timeliness[["label", "measure", "percent", "count", "of", "source"]],
                 "data/timeliness.csv",
+                cache=cache,
             )
         )
 
@@ -235,6 +243,7 @@ def _observatory_figures(derived: Derived) -> list[Figure]:
                     ]
                 ],
                 "data/ofsted-judgements.csv",
+                cache=cache,
             )
         )
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.addresses import GENERATED, theme_feeds_path, theme_path
+from builder.models.addresses import GENERATED, theme_feeds_path, theme_path
 from builder.render.context import Context
 from builder.render.feeds import feed_paths
 from builder.render.output import Output

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from builder.addresses import audience_path, tag_path
 from builder.derive.index import Entry
+from builder.models.addresses import audience_path, tag_path
 from builder.render.context import Context
 from builder.render.output import Output
 from builder.render.paging import newest

@@ -11,12 +11,12 @@ from typing import Any
 import jinja2
 import markdown
 
-from builder.addresses import GENERATED, newsletter_path
-from builder.cache import Job
 from builder.derive.index import Entry
 from builder.derive.updates import Issue
 from builder.formats import pdf
+from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
+from builder.models.addresses import GENERATED, newsletter_path
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, human_size, long_date
 from builder.render.factsheets import paragraphs, plain

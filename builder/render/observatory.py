@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from builder import charts
-from builder.addresses import GENERATED
+from builder.models.addresses import GENERATED
+from builder.render import charts
 from builder.render.context import Context
 from builder.render.figures import FIGURE_SOURCES, Figure
 from builder.render.output import Output
@@ -89,6 +89,7 @@ def _register(ctx: Context) -> list[Output]:
                 ),
                 obs.register_by_year,
                 "data/register.csv",
+                cache=ctx.cache,
             )
         )
         for field, label in (
@@ -113,6 +114,7 @@ def _register(ctx: Context) -> list[Output]:
                     ),
                     counts,
                     "data/register.csv",
+                    cache=ctx.cache,
                 )
             )
     out += [output for figure in figures for output in files(figure)]

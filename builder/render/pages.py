@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from builder.addresses import audience_path, page_path
 from builder.models import Page
+from builder.models.addresses import audience_path, page_path
 from builder.render.context import Context
 from builder.render.output import Output
 

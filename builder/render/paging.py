@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from builder.addresses import listing_page_path
+from builder.models.addresses import listing_page_path
 from builder.render.context import Context
 from builder.render.output import Output
 

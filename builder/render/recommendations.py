@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from builder.addresses import theme_path
+from builder.models.addresses import theme_path
 from builder.render.context import Context
 from builder.render.output import Output
 

@@ -3,14 +3,14 @@ future thematic reviews."""
 
 from __future__ import annotations
 
-from builder.addresses import (
+from builder.models import Theme
+from builder.models.addresses import (
     GENERATED,
     analysis_path,
     findings_path,
     statement_ref_path,
     theme_path,
 )
-from builder.models import Theme
 from builder.render.context import Context
 from builder.render.output import Output
 from builder.render.paging import render_pages

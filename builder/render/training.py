@@ -3,11 +3,11 @@ with the fact sheet and a README, from the same content as the web page."""
 
 from __future__ import annotations
 
-from builder.addresses import GENERATED, statement_ref_path, theme_path
-from builder.cache import Job
 from builder.formats import docx, pptx
+from builder.formats.cache import Job
 from builder.formats.zipfile_stable import stable_zip
 from builder.models import TrainingPack
+from builder.models.addresses import GENERATED, statement_ref_path, theme_path
 from builder.render.context import Context, long_date
 from builder.render.factsheets import factsheet_path, paragraphs, plain
 from builder.render.output import Output

@@ -19,10 +19,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-BUILDER = Path(__file__).resolve().parent
+BUILDER = Path(__file__).resolve().parent.parent
 # The code that turns arguments into bytes, and the libraries it calls: a change to any of them
 # changes every key.
-GENERATORS = ("formats", "typst", "charts.py")
+GENERATORS = ("formats", "typst", "render/charts.py")
 LIBRARIES = ("vl-convert-python", "typst", "python-docx", "python-pptx", "pypdf")
 
 

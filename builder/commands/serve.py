@@ -13,7 +13,7 @@ from builder import engine, pipeline
 from builder.paths import Paths
 from builder.problems import ContentError, report
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 def serve(paths: Paths, address: str) -> int:

@@ -15,10 +15,10 @@ from urllib.parse import urlsplit
 
 import pagefind_bin
 
-from builder import stage as staging
 from builder.config import read_config
-from builder.linkcheck import read_links
-from builder.pagefind_stable import stabilise
+from builder.engine import stage as staging
+from builder.engine.linkcheck import read_links
+from builder.engine.pagefind import stabilise
 from builder.paths import Paths
 from builder.write import replace_dir
 
@@ -41,7 +41,7 @@ def build_site(
     """MkDocs, then Pagefind and the link check, timing each into `timings`.
 
     MkDocs writes into build/stage/, which keeps the last good build: when nothing shared by
-    every page changed (see builder.stage), only pages whose Markdown changed are re-rendered
+    every page changed (see builder.engine.stage), only pages whose Markdown changed are re-rendered
     (`--dirty`). Every link is checked every time: an unchanged page may link into a changed
     one. The site is then copied into site/ in one move, so a failed build leaves the previous
     site/ as it was."""

@@ -15,7 +15,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from builder.cache import DocumentCache, Job
+from builder.formats.cache import DocumentCache, Job
 
 # Likert categories, disagree side first, each with its label and colour (a diverging
 # orange-blue palette that stays distinguishable for common colour-vision deficiencies).
@@ -100,14 +100,11 @@ def spec(chart: Spec) -> str:
     return json.dumps(chart, indent=1, sort_keys=True) + "\n"
 
 
-# Rendering SVG is the slowest step of a build: remember results by spec (see builder.cache).
-SVG_CACHE: DocumentCache = DocumentCache(None)
-
-
-def svg(chart: Spec, title: str, description: str, ident: str) -> str:
-    """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image."""
+def svg(chart: Spec, title: str, description: str, ident: str, cache: DocumentCache) -> str:
+    """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image.
+    Rendering SVG is the slowest step of a build, so results are remembered in `cache`."""
     spec_json = spec(chart)
-    return SVG_CACHE.get(Job("chart-svg", _svg, (spec_json, title, description, ident))).decode()
+    return cache.get(Job("chart-svg", _svg, (spec_json, title, description, ident))).decode()
 
 
 def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
@@ -129,10 +126,10 @@ def _png(svg_text: str) -> bytes:
     return bytes(vlc.svg_to_png(svg_text, scale=2))
 
 
-def png(svg_text: str) -> bytes:
+def png(svg_text: str, cache: DocumentCache) -> bytes:
     """A PNG of a chart's SVG, at twice its size, for DOCX and PPTX (which cannot take SVG);
     remembered like the SVG."""
-    return SVG_CACHE.get(Job("chart-png", _png, (svg_text,)))
+    return cache.get(Job("chart-png", _png, (svg_text,)))
 
 
 def describe_bars(rows: pd.DataFrame, label: str) -> str:

@@ -73,7 +73,7 @@ IDENTIFYING = [
 # Given names common in England; "<given name> <Capitalised word>" reads as a person's name.
 GIVEN_NAMES = {
     line.strip()
-    for line in (Path(__file__).parent / "data" / "given-names.txt").read_text().splitlines()
+    for line in (Path(__file__).parent.parent / "data" / "given-names.txt").read_text().splitlines()
     if line.strip() and not line.startswith("#")
 }
 GIVEN_NAME = re.compile(r"\b(" + "|".join(sorted(GIVEN_NAMES)) + r")\s+[A-Z][a-z'-]+")

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from builder.load.sourcemap import LineMap, SyntaxProblem, parse_csv, parse_front_matter, parse_yaml
 from builder.paths import Paths
 from builder.problems import Problem, Severity
-from builder.sourcemap import LineMap, SyntaxProblem, parse_csv, parse_front_matter, parse_yaml
 
 
 @dataclass(frozen=True)

@@ -9,16 +9,16 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from builder import pipeline
-from builder.cache import DocumentCache
 from builder.config import read_config
-from builder.explain import explain, field_name
+from builder.formats.cache import DocumentCache
+from builder.load.sourcemap import SyntaxProblem, parse_yaml
 from builder.models import LocalSettings
 from builder.paths import Paths
 from builder.problems import ContentError, Problem
 from builder.render.context import Context
 from builder.render.factsheets import Branding, documents
 from builder.render.output import Output
-from builder.sourcemap import SyntaxProblem, parse_yaml
+from builder.validate.explain import explain, field_name
 from builder.write import Writer
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from builder.addresses import addresses
 from builder.models import ContentModel, Site
+from builder.models.addresses import addresses
 from builder.problems import Problem, did_you_mean
 
 

@@ -9,10 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from builder import markup
-from builder.addresses import GENERATED, addresses
-from builder.explain import explain, field_name
-from builder.load import Loaded, Record
+from builder.load import Loaded, Record, markup
 from builder.models import (
     AUDIENCE_IDS,
     Allowlist,
@@ -39,10 +36,12 @@ from builder.models import (
     Theme,
     TrainingPack,
 )
+from builder.models.addresses import GENERATED, addresses
 from builder.problems import Problem, Severity, did_you_mean
-from builder.safety import check_safety
-from builder.validate_delphi import check_delphi
-from builder.validate_links import check_links
+from builder.validate.delphi import check_delphi
+from builder.validate.explain import explain, field_name
+from builder.validate.links import check_links
+from builder.validate.safety import check_safety
 
 MODELS: dict[str, type[ContentModel]] = {
     "audience": Audience,

@@ -1,0 +1,1 @@
+"""Commands besides build and check: serve, new, schemas, local."""
