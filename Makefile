@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve test check lint format golden schemas bench clean
+.PHONY: setup system-deps site serve test check lint format golden schemas bench clean
 
 setup: $(STAMP)
 
@@ -17,8 +17,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	@touch $(STAMP)
 
+# What pip and npm cannot install (Chromium, Node.js, fonts, poppler): installed when missing,
+# or one line naming the command to run. The same script runs in CI (.ci/run calls make test).
+system-deps:
+	@scripts/system-deps
+
 # Test-only JavaScript (axe-core for the accessibility audit), pinned in package-lock.json.
-$(NODE_STAMP): package.json package-lock.json
+$(NODE_STAMP): package.json package-lock.json | system-deps
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $(NODE_STAMP)
 
@@ -42,7 +47,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix builder tests bench overrides/hooks
 	$(BIN)/ruff format builder tests bench overrides/hooks
 
-test: $(STAMP) $(NODE_STAMP)  ## the whole test suite, browser tests included
+test: system-deps $(STAMP) $(NODE_STAMP)  ## the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)  ## regenerate tests/golden/ from tests/fixtures/; review the diff before committing

@@ -13,7 +13,7 @@ from builder.commands import new as scaffold
 from builder.commands import schemas
 from builder.engine import EngineError
 from builder.paths import Paths
-from builder.problems import ContentError, Problem, report
+from builder.problems import ContentError, Problem, counts, report
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE, EXIT_BUG = 1, 2, 3, 70
 
@@ -48,11 +48,19 @@ def main(argv: list[str] | None = None) -> int:
         return _run(args, paths)
     except ContentError as exc:
         print(report(exc.problems), file=sys.stderr)
-        print("Nothing was built: fix the errors above and run it again.", file=sys.stderr)
+        print(
+            f"{args.command}: {counts(exc.problems)}; nothing was built: "
+            "fix the errors above and run it again",
+            file=sys.stderr,
+        )
         return EXIT_CONTENT
     except EngineError as exc:
         print(f"MkDocs could not render the generated pages:\n{exc}", file=sys.stderr)
-        print("The previous site/ was left as it was.", file=sys.stderr)
+        print(
+            f"{args.command}: MkDocs refused the generated pages (above); "
+            "the previous site/ was left as it was",
+            file=sys.stderr,
+        )
         return EXIT_ENGINE
     except scaffold.ScaffoldError as exc:
         print(exc, file=sys.stderr)
@@ -75,13 +83,15 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         checked = pipeline.check(paths)
         _warn(checked.warnings)
         print(
-            f"content is valid: {len(checked.site.pages)} pages, {len(checked.site.terms)} "
+            f"check: {counts(checked.warnings)}; content is valid: "
+            f"{len(checked.site.pages)} pages, {len(checked.site.terms)} "
             f"glossary terms, {len(checked.site.references)} references"
             + (
                 f", {len(checked.derived.delphi.statements)} Delphi statements"
                 if checked.derived.delphi
                 else ""
             )
+            + "; nothing built (make site builds)"
         )
         return 0
     if args.command == "build":
@@ -90,9 +100,9 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
         _warn(checked.warnings)
         print("  ".join(f"{name} {seconds:.1f}s" for name, seconds in timer.seconds.items()))
         print(
-            f"built site/ in {time.perf_counter() - started:.1f}s "
-            f"({stats['written']} files written, {stats['unchanged']} unchanged, "
-            f"{stats['removed']} removed)"
+            f"build: {counts(checked.warnings)}; built site/ in "
+            f"{time.perf_counter() - started:.1f}s ({stats['written']} files written, "
+            f"{stats['unchanged']} unchanged, {stats['removed']} removed)"
         )
         return 0
     if args.command == "serve":

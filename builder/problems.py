@@ -53,14 +53,16 @@ def one_of(value: object, choices: Iterable[str]) -> str:
 
 
 def report(problems: Iterable[Problem]) -> str:
-    """Errors first, then warnings, then a count: what `check` and `build` print."""
+    """One line a problem, errors first, then warnings: what `check` and `build` print."""
     problems = sorted(problems, key=lambda p: (p.severity != Severity.ERROR, p))
-    errors = [p for p in problems if p.severity == Severity.ERROR]
-    warnings = [p for p in problems if p.severity == Severity.WARNING]
-    lines = [str(p) for p in errors]
-    lines += [f"warning: {p}" for p in warnings]
-    lines.append(f"{_count(len(errors), 'error')}, {_count(len(warnings), 'warning')}")
-    return "\n".join(lines)
+    return "\n".join(str(p) if p.severity == Severity.ERROR else f"warning: {p}" for p in problems)
+
+
+def counts(problems: Iterable[Problem]) -> str:
+    """`2 errors, 1 warning`: the start of the summary line every run ends with."""
+    problems = list(problems)
+    errors = sum(p.severity == Severity.ERROR for p in problems)
+    return f"{_count(errors, 'error')}, {_count(len(problems) - errors, 'warning')}"
 
 
 def _count(n: int, word: str) -> str:

@@ -55,7 +55,7 @@ def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright, shared by every browser test."""
     executable = chromium_path()
     if executable is None:
-        pytest.fail("no Chromium found: install Debian's chromium package (.ci/run does)")
+        pytest.fail("no Chromium found: run scripts/system-deps (make test does)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield launched

@@ -41,7 +41,9 @@ def test_check_on_broken_content_lists_every_problem_and_exits_1(mini: Paths) ->
     lines = result.stderr.strip().splitlines()
     errors = [line for line in lines if LINE.match(line)]
     assert len(errors) == 3, result.stderr
-    assert "3 errors, 0 warnings" in lines
+    assert lines[-1] == (
+        "check: 3 errors, 0 warnings; nothing was built: fix the errors above and run it again"
+    )
 
 
 def test_build_with_broken_content_writes_nothing(mini: Paths) -> None:
@@ -54,7 +56,8 @@ def test_build_with_broken_content_writes_nothing(mini: Paths) -> None:
 def test_check_on_valid_content_exits_0(mini: Paths) -> None:
     result = run(mini, "check")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("content is valid: 2 pages")
+    assert result.stdout.startswith("check: 0 errors, 0 warnings; content is valid: 2 pages")
+    assert result.stderr == ""
 
 
 def test_new_page_scaffolds_a_file_that_validates(mini: Paths) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, create_model
 
 from builder.models import (
+    AcknowledgedDifference,
     Analysis,
     Audience,
     DelphiResponse,
@@ -56,6 +57,13 @@ def documents() -> dict[str, type[BaseModel]]:
         ),
         "delphi-response": DelphiResponse,
         "delphi-published": PublishedRow,
+        "delphi-acknowledged": _list_of(
+            "DelphiAcknowledgedFile",
+            "differences",
+            AcknowledgedDifference,
+            "content/delphi/acknowledged.yaml: known differences between the report's tables "
+            "and its Appendix 3, each with the note the site shows.",
+        ),
         "theme": Theme,
         "findings": FindingsChapter,
         "analysis": Analysis,

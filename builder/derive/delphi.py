@@ -3,7 +3,7 @@ the study's rule, change between rounds, and where the printed tables differ fro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -208,14 +208,23 @@ def _compare(
     differences: list[Difference] = []
     warnings: list[Problem] = []
 
+    known = {a.key: a for a in delphi.acknowledged}
+    used: set[tuple[str, int, str, str]] = set()
+
     def add(difference: Difference, path: str, line: int) -> None:
+        key = (difference.section, difference.number, difference.measure, difference.published)
+        if key in known:  # checked and explained by an editor: shown with their note, no warning
+            used.add(key)
+            differences.append(replace(difference, note=known[key].note))
+            return
         differences.append(difference)
         warnings.append(
             Problem(
                 path,
                 line,
                 difference.measure,
-                f"{difference.note} (printed {difference.published}, derived {difference.derived})",
+                f"{difference.note} (printed {difference.published}, derived {difference.derived})"
+                "; if the report really prints this, record it in content/delphi/acknowledged.yaml",
                 Severity.WARNING,
             )
         )
@@ -304,6 +313,29 @@ def _compare(
                     src.origin.path,
                     src.origin.line,
                 )
+    for s in statements:  # a printed total beyond rounding is acknowledged in validation
+        if s.published is not None:
+            row = s.published
+            used.add(
+                (
+                    s.section.id,
+                    s.number,
+                    "total",
+                    str(row.pct_disagree + row.pct_agree + row.pct_unable),
+                )
+            )
+    for key, ack in known.items():
+        if key not in used:
+            warnings.append(
+                Problem(
+                    ack.origin.path,
+                    ack.origin.line,
+                    ack.measure,
+                    f"acknowledges a difference the data no longer show ({ack.section} "
+                    f"{ack.number}, printed {ack.printed}); remove this entry",
+                    Severity.WARNING,
+                )
+            )
     return differences, warnings
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -9,7 +10,7 @@ from typing import Any
 
 from builder.load.sourcemap import LineMap, SyntaxProblem, parse_csv, parse_front_matter, parse_yaml
 from builder.paths import Paths
-from builder.problems import Problem, Severity
+from builder.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,9 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("delphi_response", "delphi/responses.csv", required=False, group="delphi"),
     Kind("delphi_published", "delphi/published.csv", required=False, group="delphi"),
+    Kind(
+        "delphi_acknowledged", "delphi/acknowledged.yaml", container="differences", required=False
+    ),
 )
 REQUIRED_FILES = ("pages/index.md",)
 
@@ -82,6 +86,9 @@ class Loaded:
     records: list[Record] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     page_ids: list[str] = field(default_factory=list)  # every page file, even unreadable ones
+    # Ids of items in files that could not be read, by kind: they exist, so a reference to one
+    # is not reported again as unknown (the file's own error says what is wrong).
+    unreadable: dict[str, set[str]] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[Record]:
         return [r for r in self.records if r.kind == kind]
@@ -95,9 +102,11 @@ def load(paths: Paths) -> Loaded:
     groups_present: dict[str, list[str]] = {}
     for kind in KINDS:
         files = sorted(root.glob(kind.pattern))
-        if not files and kind.required and "*" not in kind.pattern:
+        absent = root / kind.pattern
+        if not files and kind.required and "*" not in kind.pattern and absent not in known:
+            known.add(absent)  # two kinds in one file (references.yaml): report it once
             out.problems.append(
-                Problem(paths.display(root / kind.pattern), 1, "", "file is missing; restore it")
+                Problem(paths.display(absent), 1, "", "file is missing; restore it")
             )
         for file in files:
             known.add(file)
@@ -110,12 +119,9 @@ def load(paths: Paths) -> Loaded:
             try:
                 out.records.extend(_records(kind, file, paths.display(file)))
             except SyntaxProblem as exc:
+                out.unreadable.setdefault(kind.name, set()).add(_item_id(file))
                 if not any(p.path == paths.display(file) for p in out.problems):
                     out.problems.append(Problem(paths.display(file), exc.line, "", exc.message))
-            except UnicodeDecodeError:
-                out.problems.append(
-                    Problem(paths.display(file), 1, "", "is not UTF-8 text; save it as UTF-8")
-                )
     for required in REQUIRED_FILES:
         if not (root / required).exists():
             out.problems.append(
@@ -124,6 +130,9 @@ def load(paths: Paths) -> Loaded:
     for group, present in groups_present.items():
         expected = {k.pattern for k in KINDS if k.group == group}
         for missing in sorted(expected - set(present)):
+            for kind in KINDS:
+                if kind.pattern == missing:
+                    out.unreadable.setdefault(kind.name, set())
             out.problems.append(
                 Problem(
                     paths.display(root / missing),
@@ -139,16 +148,41 @@ def load(paths: Paths) -> Loaded:
                     paths.display(file),
                     1,
                     "",
-                    "is not a kind of content the builder knows, so it is ignored; "
-                    "see CONTRIBUTING.md for where each kind of file goes",
-                    Severity.WARNING,
+                    "is not a kind of content the builder knows, so it would be left out of the "
+                    f"site; {_where_it_goes(file.relative_to(root).as_posix())}",
                 )
             )
     return out
 
 
+def _where_it_goes(relative: str) -> str:
+    """The nearest place a misplaced content file could be meant for."""
+    folder, _, name = relative.rpartition("/")
+    folders = sorted({k.pattern.rsplit("/", 1)[0] for k in KINDS if "/" in k.pattern})
+    if folder:
+        if folder in folders:
+            kinds = [k.pattern for k in KINDS if k.pattern.startswith(folder + "/")]
+            return f"content/{folder}/ holds only {' and '.join(kinds)}; rename the file to match"
+        close = difflib.get_close_matches(folder, folders, n=1, cutoff=0.6)
+        if close:
+            return f"did you mean content/{close[0]}/? Move the file there"
+        return f"move it into one of {_folders(folders)}"
+    files = sorted({k.pattern for k in KINDS if "/" not in k.pattern})
+    close = difflib.get_close_matches(name, files, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean content/{close[0]}? Rename the file"
+    return (
+        f"content files go in {_folders(folders)}, or are one of "
+        f"{', '.join(files)}; see CONTRIBUTING.md"
+    )
+
+
+def _folders(folders: list[str]) -> str:
+    return ", ".join(f"content/{f}/" for f in folders)
+
+
 def _records(kind: Kind, file: Path, shown: str) -> Iterator[Record]:
-    text = file.read_text(encoding="utf-8")
+    text = _text(file.read_bytes())
     if file.suffix == ".md":
         data, lines, body, body_line = parse_front_matter(text)
         if not isinstance(data, dict):
@@ -182,6 +216,24 @@ def _records(kind: Kind, file: Path, shown: str) -> Iterator[Record]:
         yield Record(kind.name, shown, item, lines.sub((key, index)))
 
 
+def _text(data: bytes) -> str:
+    """UTF-8 text, with a leading byte-order mark (which some editors add) dropped; a byte that is
+    not UTF-8 is reported at its own line."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SyntaxProblem(
+            line,
+            f"byte 0x{data[exc.start]:02x} on this line is not UTF-8 text (perhaps Latin-1 or "
+            "Windows-1252 from a word processor); retype the character or save the file as UTF-8",
+        ) from None
+
+
+def _item_id(file: Path) -> str:
+    return {"index": "home", "overview": "delphi"}.get(file.stem, file.stem)
+
+
 def _with_id(kind: Kind, file: Path, data: dict[str, Any], lines: LineMap) -> dict[str, Any]:
     """The file name is the id (index.md is the home page, the Delphi overview is 'delphi')."""
     if not kind.id_from_name:
@@ -191,5 +243,4 @@ def _with_id(kind: Kind, file: Path, data: dict[str, Any], lines: LineMap) -> di
             lines.line_for(("id",)),
             "id: is taken from the file name; remove this field (rename the file instead)",
         )
-    item_id = {"index": "home", "overview": "delphi"}.get(file.stem, file.stem)
-    return {"id": item_id, **data}
+    return {"id": _item_id(file), **data}

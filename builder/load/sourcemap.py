@@ -108,12 +108,22 @@ def _parse(loader_class: type[_Loader], text: str, first_line: int) -> tuple[Any
         loader.dispose()
 
 
+STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], first: int) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = key_node.value
             line = first + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "[...]"
+                raise SyntaxProblem(
+                    line,
+                    f"'{shown or '(empty)'}' is not a field name: a field name is a word "
+                    "such as 'title' followed by a colon; rename it or delete the line",
+                )
+            key = key_node.value
             if key in seen:
                 raise SyntaxProblem(
                     line,
@@ -150,18 +160,40 @@ def parse_front_matter(text: str) -> tuple[Any, LineMap, str, int]:
 
 
 def parse_csv(text: str) -> list[tuple[int, dict[str, str]]]:
-    """CSV text with a header to [(line, row)]; blank lines are skipped."""
+    """CSV text with a header to [(line, row)], each row at the line it starts on (a quoted cell
+    may span lines); blank lines are skipped."""
     reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
     rows: list[tuple[int, dict[str, str]]] = []
     try:
-        for row in reader:
-            line = reader.line_num
-            if None in row:
-                raise SyntaxProblem(line, "this row has more cells than the header; check commas")
-            rows.append((line, {k: v for k, v in row.items() if v is not None}))
+        reader.fieldnames  # noqa: B018 (reads the header, so line_num counts from it)
     except csv.Error as exc:
-        raise SyntaxProblem(reader.line_num, f"CSV syntax error: {exc}") from None
+        raise SyntaxProblem(1, _csv_message(str(exc))) from None
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise SyntaxProblem(start, _csv_message(str(exc))) from None
+        # the row starts on the first non-blank line after the previous one
+        while start < reader.line_num and not _line(text, start).strip():
+            start += 1
+        if None in row:
+            raise SyntaxProblem(start, "this row has more cells than the header; check commas")
+        rows.append((start, {k: v for k, v in row.items() if v is not None}))
     return rows
+
+
+def _csv_message(error: str) -> str:
+    if "unexpected end of data" in error or "EOF" in error:
+        return "a quoted cell starts on this row and is never closed; add the closing '\"'"
+    return f"CSV syntax error: {error}; check the quotes and commas on this row"
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def is_date(value: object) -> bool:

@@ -2,6 +2,7 @@
 
 from builder.models.common import AUDIENCE_IDS, AudienceId, ContentModel, Slug, Source
 from builder.models.delphi import (
+    AcknowledgedDifference,
     Consensus,
     DelphiResponse,
     DelphiSection,
@@ -26,6 +27,7 @@ from builder.models.site import Delphi, Site
 
 __all__ = [
     "AUDIENCE_IDS",
+    "AcknowledgedDifference",
     "Allowlist",
     "Analysis",
     "Audience",

@@ -58,6 +58,24 @@ class PublishedRow(ContentModel):
     source: Text
 
 
+class AcknowledgedDifference(ContentModel):
+    """A known difference between what the report prints and what its Appendix 3 data give:
+    checked, explained, and shown on the site with this note. Only a difference that is not
+    acknowledged here is a warning (a total beyond rounding, an error)."""
+
+    section: SectionId
+    number: int = Field(ge=1, le=99)
+    measure: Literal["pct_disagree", "pct_agree", "pct_unable", "consensus", "counts", "total"]
+    printed: Text = Field(
+        description="The figure(s) as printed: e.g. '54', or '2/14/24/29/18/9/6' for counts."
+    )
+    note: Text = Field(description="What the site says about it, in plain words.")
+
+    @property
+    def key(self) -> tuple[str, int, str, str]:
+        return (self.section, self.number, self.measure, self.printed)
+
+
 class DelphiSection(ContentModel):
     """One of the questionnaire's three sections and where the report summarises it."""
 

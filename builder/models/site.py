@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder.models.delphi import DelphiResponse, DelphiSection, DelphiStudy, PublishedRow
+from builder.models.delphi import (
+    AcknowledgedDifference,
+    DelphiResponse,
+    DelphiSection,
+    DelphiStudy,
+    PublishedRow,
+)
 from builder.models.downloads import Factsheet, TrainingPack
 from builder.models.learning import (
     Analysis,
@@ -26,6 +32,7 @@ class Delphi:
     sections: tuple[DelphiSection, ...]
     responses: tuple[DelphiResponse, ...]
     published: tuple[PublishedRow, ...]
+    acknowledged: tuple[AcknowledgedDifference, ...] = ()
 
 
 @dataclass(frozen=True)

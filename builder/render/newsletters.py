@@ -26,7 +26,7 @@ from builder.render.paging import newest
 # HTML for email: autoescaped, inline styles only, tables for layout.
 EMAIL = jinja2.Environment(
     loader=jinja2.PackageLoader("builder", "templates"),
-    autoescape=True,
+    autoescape=jinja2.select_autoescape(enabled_extensions=("html.j2",), default=False),
     undefined=jinja2.StrictUndefined,
     trim_blocks=True,
     lstrip_blocks=True,

@@ -14,6 +14,8 @@ from builder.problems import Problem
 EXPECTED_DELPHI_STATEMENTS = 39  # 13 local + 14 national analysis + 12 learning nationally
 EXPECTED_REVISED = 10  # statements reworded for round 2 (chapter 3; Appendix 3 marks them)
 SUM_TOLERANCE = 3  # seven whole percentages, each rounded, can sum to 97..103
+# A printed row adds three totals of rounded cells (3 + 3 + 1 cells): at most 3.5 points off 100.
+PUBLISHED_SUM_TOLERANCE = 3
 
 
 def check_delphi(delphi: Delphi) -> Iterator[Problem]:
@@ -81,6 +83,22 @@ def check_delphi(delphi: Delphi) -> Iterator[Problem]:
             f"{len(revised)} statements have different wordings in rounds 1 and 2; "
             f"the report revised {EXPECTED_REVISED}: check the wordings",
         )
+    acknowledged = {a.key for a in delphi.acknowledged}
+    for printed_row in delphi.published:
+        parts = (printed_row.pct_disagree, printed_row.pct_agree, printed_row.pct_unable)
+        total = sum(parts)
+        known = (printed_row.section, printed_row.number, "total", str(total)) in acknowledged
+        if abs(total - 100) > PUBLISHED_SUM_TOLERANCE and not known:
+            yield Problem(
+                printed_row.origin.path,
+                printed_row.origin.line,
+                "pct_agree",
+                f"disagree, agree and unable add up to {total}% "
+                f"({' + '.join(map(str, parts))}), which rounding cannot explain (at most "
+                f"{100 - PUBLISHED_SUM_TOLERANCE}-{100 + PUBLISHED_SUM_TOLERANCE}); check the "
+                f"row against {printed_row.source}, and if the report really prints it, record "
+                "it in content/delphi/acknowledged.yaml with a note",
+            )
     published = Counter(row.key for row in delphi.responses if row.round == 2)
     for printed_row in delphi.published:
         if (printed_row.section, printed_row.number) not in published:

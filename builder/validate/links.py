@@ -10,16 +10,31 @@ from builder.models.addresses import addresses
 from builder.problems import Problem, did_you_mean
 
 
+class _Any(set[str]):
+    """Stands for every id: used where the list to check against could not be read."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+ANY = _Any()
+
+
 def statement_refs(site: Site) -> set[str]:
     if site.delphi is None:
         return set()
     return {f"{s.slug}-{n}" for s in site.delphi.sections for n in range(1, s.statements + 1)}
 
 
-def check_links(site: Site) -> Iterator[Problem]:
-    statements = statement_refs(site)
-    themes = {t.id for t in site.themes}
-    analyses = {a.id for a in site.analyses}
+def check_links(
+    site: Site, existing: dict[str, set[str]], delphi_whole: bool = True
+) -> Iterator[Problem]:
+    """Every id one item names must exist. `existing` holds the ids of items that failed to load
+    or validate: they exist, and their own errors say what is wrong, so naming one is no error.
+    Without the whole Delphi data (`delphi_whole`), statement references are not checked."""
+    statements = statement_refs(site) if delphi_whole else ANY
+    themes = {t.id for t in site.themes} | existing.get("theme", set())
+    analyses = {a.id for a in site.analyses} | existing.get("analysis", set())
     for theme in site.themes:
         yield from _each(theme, "delphi", theme.delphi, statements, "Delphi statement")
         yield from _each(theme, "analyses", theme.analyses, analyses, "national analysis")
@@ -57,6 +72,7 @@ def check_links(site: Site) -> Iterator[Problem]:
     for record in site.register:
         yield from _each(record, "themes", record.themes, themes, "theme")
     references = {r.key for r in (site.report, *site.references)}
+    references |= existing.get("reference", set()) | existing.get("report", set())
     for analysis in site.analyses:
         if analysis.reference not in references:
             yield _at(
@@ -68,13 +84,17 @@ def check_links(site: Site) -> Iterator[Problem]:
             )
     for theme in site.themes:
         yield from _each(theme, "sources", theme.sources, references, "reference key")
-    factsheets = {f.id for f in site.factsheets}
+    factsheets = {f.id for f in site.factsheets} | existing.get("factsheet", set())
     charts = chart_names(site)
     for sheet in site.factsheets:
         yield from _each(sheet, "sources", sheet.sources, references, "reference key")
         if sheet.theme:
             yield from _one(sheet, "theme", sheet.theme, themes, "theme")
-        if sheet.chart and sheet.chart not in charts:
+        if (
+            sheet.chart
+            and sheet.chart not in charts
+            and (delphi_whole or "delphi" not in sheet.chart)
+        ):
             yield _at(
                 sheet,
                 ("chart",),
@@ -82,7 +102,7 @@ def check_links(site: Site) -> Iterator[Problem]:
                 f"'{sheet.chart}' has no data in content/ "
                 "to draw it from; choose another chart or remove it",
             )
-    known_ids = set(addresses(site))
+    known_ids = set(addresses(site)) | {i for ids in existing.values() for i in ids}
     for issue in site.newsletters:
         yield from _each(issue, "featured", issue.featured, known_ids, "id")
         yield from _each(issue, "sources", issue.sources, references, "reference key")

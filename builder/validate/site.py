@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -12,6 +13,7 @@ from pydantic import ValidationError
 from builder.load import Loaded, Record, markup
 from builder.models import (
     AUDIENCE_IDS,
+    AcknowledgedDifference,
     Allowlist,
     Analysis,
     Audience,
@@ -40,7 +42,7 @@ from builder.models.addresses import GENERATED, addresses
 from builder.problems import Problem, Severity, did_you_mean
 from builder.validate.delphi import check_delphi
 from builder.validate.explain import explain, field_name
-from builder.validate.links import check_links
+from builder.validate.links import ANY, check_links
 from builder.validate.safety import check_safety
 
 MODELS: dict[str, type[ContentModel]] = {
@@ -65,6 +67,7 @@ MODELS: dict[str, type[ContentModel]] = {
     "delphi_section": DelphiSection,
     "delphi_response": DelphiResponse,
     "delphi_published": PublishedRow,
+    "delphi_acknowledged": AcknowledgedDifference,
 }
 
 
@@ -72,11 +75,14 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
     """The Site when there are no errors (warnings allowed), and every problem found."""
     problems = list(loaded.problems)
     items: dict[str, list[Any]] = defaultdict(list)
+    broken = set(loaded.unreadable)  # kinds with an item that could not be read or validated
     for record in loaded.records:
         model, found = _validate_record(record)
         problems.extend(found)
         if model is not None:
             items[record.kind].append(model)
+        else:
+            broken.add(record.kind)
     problems.extend(_duplicates(items))
     allowed = {name for a in items["allowlist"] for name in a.names}
     problems.extend(check_safety(loaded, allowed))
@@ -102,15 +108,39 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         newsletters=tuple(sorted(items["newsletter"], key=lambda n: (n.date, n.id))),
     )
     problems.extend(_references(site, loaded))
-    problems.extend(_id_links(site, loaded))
+    delphi_whole = not broken & DELPHI_KINDS
+    problems.extend(_id_links(site, loaded, delphi_whole))
     problems.extend(_reserved_ids(site))
     problems.extend(_review_dates(site, today or dt.date.today()))
-    problems.extend(check_links(site))
-    if site.delphi is not None:
+    # One error per root cause: an item that failed is not reported again where others name it,
+    # and the Delphi files are cross-checked only when every one of them was read.
+    problems.extend(check_links(site, _existing(loaded), delphi_whole))
+    if site.delphi is not None and delphi_whole:
         problems.extend(check_delphi(site.delphi))
     if any(p.severity == Severity.ERROR for p in problems):
         return None, problems
     return site, problems
+
+
+DELPHI_KINDS = {
+    "delphi_overview",
+    "delphi_study",
+    "delphi_section",
+    "delphi_response",
+    "delphi_published",
+    "delphi_acknowledged",
+}
+
+
+def _existing(loaded: Loaded) -> dict[str, set[str]]:
+    """The id (or key) of every item whose file exists, valid or not, by kind."""
+    found = {kind: set(ids) for kind, ids in loaded.unreadable.items()}
+    for record in loaded.records:
+        if isinstance(record.data, dict):
+            for key in ("id", "key"):
+                if key in record.data:
+                    found.setdefault(record.kind, set()).add(str(record.data[key]))
+    return found
 
 
 def _validate_record(record: Record) -> tuple[ContentModel | None, list[Problem]]:
@@ -131,11 +161,25 @@ def _validate_record(record: Record) -> tuple[ContentModel | None, list[Problem]
                 field_name(tuple(e["loc"])),
                 explain(e, model_cls),
             )
-            for e in exc.errors()
+            for e in _root_causes(exc.errors())
         ]
     return model.with_origin(
         Source(record.path, record.line, record.body_line, record.lines.lines)
     ), []
+
+
+def _root_causes(errors: list[Any]) -> list[Any]:
+    """A misspelt field is one mistake, not two: 'summry' is reported as not a field (with its
+    'did you mean'), and 'summary' is not reported again as missing."""
+    missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
+    for e in errors:
+        if e["type"] == "extra_forbidden" and isinstance(e["loc"][-1], str):
+            parent = tuple(e["loc"][:-1])
+            names = [str(loc[-1]) for loc in missing if loc[:-1] == parent]
+            for name in difflib.get_close_matches(e["loc"][-1], names, n=1, cutoff=0.75):
+                missing.pop((*parent, name), None)
+    kept = {id(e) for e in missing.values()}
+    return [e for e in errors if e["type"] != "missing" or id(e) in kept]
 
 
 def _problem(
@@ -167,6 +211,7 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
     "newsletter": lambda n: n.id,
     "delphi_response": lambda r: (r.section, r.number, r.round),
     "delphi_published": lambda r: (r.section, r.number),
+    "delphi_acknowledged": lambda a: a.key,
 }
 
 
@@ -217,8 +262,11 @@ def _audiences_complete(audiences: list[Audience], loaded: Loaded) -> Iterator[P
 
 def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
     # Keys of entries that failed validation still count: their own errors say what is wrong.
-    keys = (
-        {r.key for r in (site.report, *site.references)}
+    # When the reference list could not be read at all, citations are not checked against it.
+    keys: set[str] = (
+        ANY
+        if {"reference", "report"} & set(loaded.unreadable)
+        else {r.key for r in (site.report, *site.references)}
         | _raw(loaded, "reference", "key")
         | _raw(loaded, "report", "key")
     )
@@ -242,8 +290,11 @@ def _unknown_key(key: str, keys: Iterable[str]) -> str:
     )
 
 
-def _id_links(site: Site, loaded: Loaded) -> Iterator[Problem]:
-    known = set(addresses(site)) | _raw(loaded, "page", "id") | set(loaded.page_ids)
+def _id_links(site: Site, loaded: Loaded, delphi_whole: bool) -> Iterator[Problem]:
+    known = set(addresses(site)) | set(loaded.page_ids)
+    known |= {item for ids in _existing(loaded).values() for item in ids}
+    if not delphi_whole:  # the Delphi pages' ids cannot be known; their files' errors say why
+        known = _Prefixed(known, "delphi-")
     yield from _body_markers(
         loaded,
         "link",
@@ -255,12 +306,25 @@ def _id_links(site: Site, loaded: Loaded) -> Iterator[Problem]:
     )
 
 
+class _Prefixed(set[str]):
+    """A set of ids that also holds every id with a given prefix."""
+
+    def __init__(self, ids: set[str], prefix: str):
+        super().__init__(ids)
+        self.prefix = prefix
+
+    def __contains__(self, item: object) -> bool:
+        return (isinstance(item, str) and item.startswith(self.prefix)) or super().__contains__(
+            item
+        )
+
+
 def _body_markers(
     loaded: Loaded, kind: str, known: Iterable[str], message: Callable[[str, Iterable[str]], str]
 ) -> Iterator[Problem]:
     """Markers are checked in every page that parsed, valid front matter or not, so one
     run reports everything."""
-    known = set(known)
+    known = known if isinstance(known, set) else set(known)
     choices = sorted(known)
     marked = ("page", "delphi_overview", "theme", "newsletter")
     for record in (r for r in loaded.records if r.kind in marked):
@@ -318,4 +382,5 @@ def _delphi(items: dict[str, list[Any]]) -> Delphi | None:
         published=tuple(
             sorted(items["delphi_published"], key=lambda r: (order[r.section], r.number))
         ),
+        acknowledged=tuple(items["delphi_acknowledged"]),
     )
