@@ -38,17 +38,17 @@ check: $(STAMP)  ## validate content and lint the code; builds nothing
 	$(MAKE) --no-print-directory lint
 
 lint: $(STAMP)
-	$(BIN)/ruff check builder tests bench overrides/hooks
-	$(BIN)/ruff format --check builder tests bench overrides/hooks
+	$(BIN)/ruff check builder tests bench overrides/hooks scripts
+	$(BIN)/ruff format --check builder tests bench overrides/hooks scripts
 	$(BIN)/mypy
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 format: $(STAMP)
-	$(BIN)/ruff check --fix builder tests bench overrides/hooks
-	$(BIN)/ruff format builder tests bench overrides/hooks
+	$(BIN)/ruff check --fix builder tests bench overrides/hooks scripts
+	$(BIN)/ruff format builder tests bench overrides/hooks scripts
 
 test: system-deps $(STAMP) $(NODE_STAMP)  ## the whole test suite, browser tests included
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 golden: $(STAMP)  ## regenerate tests/golden/ from tests/fixtures/; review the diff before committing
 	$(BIN)/python -m tests.regenerate_golden
