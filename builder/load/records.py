@@ -48,6 +48,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("term", "glossary.yaml", container="terms"),
     Kind("report", "references.yaml", single="report"),
     Kind("reference", "references.yaml", container="references"),
+    Kind("publication", "publications.yaml", container="publications", required=False),
     Kind("page", "pages/*.md", id_from_name=True),
     Kind("theme", "themes/*.md", id_from_name=True),
     Kind("findings", "findings/*.yaml"),

@@ -1,5 +1,6 @@
 """Pydantic models of every content kind, and the frozen Site aggregate they validate into."""
 
+from builder.models.briefings import Publication
 from builder.models.common import AUDIENCE_IDS, AudienceId, ContentModel, Slug, Source
 from builder.models.delphi import (
     Consensus,
@@ -42,6 +43,7 @@ __all__ = [
     "LocalSettings",
     "Newsletter",
     "Page",
+    "Publication",
     "PublishedRow",
     "RecommendationType",
     "Reference",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder.models.briefings import Publication
 from builder.models.delphi import DelphiResponse, DelphiSection, DelphiStudy, PublishedRow
 from builder.models.downloads import Factsheet, TrainingPack
 from builder.models.learning import (
@@ -48,6 +49,13 @@ class Site:
     factsheets: tuple[Factsheet, ...] = ()
     training: tuple[TrainingPack, ...] = ()
     newsletters: tuple[Newsletter, ...] = ()
+    publications: tuple[Publication, ...] = ()
 
-    def reference(self, key: str) -> Reference:
-        return {r.key: r for r in (self.report, *self.references)}[key]
+    @property
+    def citable(self) -> tuple[Reference | Publication, ...]:
+        """Everything a citation key can name: the report, its references, and the national
+        publications since 2010."""
+        return (self.report, *self.references, *self.publications)
+
+    def reference(self, key: str) -> Reference | Publication:
+        return {r.key: r for r in self.citable}[key]

@@ -80,7 +80,7 @@ class Context:
         self.config = config
         self.cache = cache or DocumentCache(None)
         self.files: dict[str, bytes] = {}  # generated downloads, known before pages render
-        self._refs = {r.key: r for r in (site.report, *site.references)}
+        self._refs = {r.key: r for r in site.citable}
 
     def download_links(self, here: str, paths: list[str]) -> list[dict[str, str]]:
         """Download buttons: format, size and a link that MkDocs checks."""

@@ -51,6 +51,11 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
                 f"'{value}' should be lower-case letters, digits and single hyphens, "
                 f"e.g. '{_slugify(value)}'"
             )
+        if str(ctx.get("pattern", "")).startswith("^https?://"):
+            return (
+                f"'{value}' should be a web address starting https:// (or http://), "
+                "with no spaces, quotes or brackets"
+            )
         return f"'{value}' is not in the expected form"
     if kind == "string_too_short":
         return "should not be empty"

@@ -25,6 +25,7 @@ from builder.models import (
     Implication,
     Newsletter,
     Page,
+    Publication,
     PublishedRow,
     RecommendationType,
     Reference,
@@ -48,6 +49,7 @@ MODELS: dict[str, type[ContentModel]] = {
     "term": Term,
     "report": Reference,
     "reference": Reference,
+    "publication": Publication,
     "page": Page,
     "theme": Theme,
     "findings": FindingsChapter,
@@ -100,6 +102,7 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         factsheets=tuple(sorted(items["factsheet"], key=lambda f: f.id)),
         training=tuple(sorted(items["training"], key=lambda t: t.id)),
         newsletters=tuple(sorted(items["newsletter"], key=lambda n: (n.date, n.id))),
+        publications=tuple(sorted(items["publication"], key=lambda p: (p.year, p.key))),
     )
     problems.extend(_references(site, loaded))
     problems.extend(_id_links(site, loaded))
@@ -171,9 +174,9 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
 
 
 def _duplicates(items: dict[str, list[Any]]) -> Iterator[Problem]:
-    keyed = dict(IDENTITY, reference=lambda r: r.key)
+    keyed = dict(IDENTITY, reference=lambda r: r.key, publication=lambda p: p.short)
     groups = dict(items)
-    groups["reference"] = items["report"] + items["reference"]
+    groups["reference"] = items["report"] + items["reference"] + items["publication"]
     for kind, identify in keyed.items():
         seen: dict[Any, ContentModel] = {}
         for item in groups.get(kind, []):
@@ -183,6 +186,7 @@ def _duplicates(items: dict[str, list[Any]]) -> Iterator[Problem]:
                 name = {
                     "term": "abbr",
                     "reference": "key",
+                    "publication": "short",
                     "implication": "number",
                     "findings": "section",
                 }.get(kind, "id")
@@ -218,8 +222,9 @@ def _audiences_complete(audiences: list[Audience], loaded: Loaded) -> Iterator[P
 def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
     # Keys of entries that failed validation still count: their own errors say what is wrong.
     keys = (
-        {r.key for r in (site.report, *site.references)}
+        {r.key for r in site.citable}
         | _raw(loaded, "reference", "key")
+        | _raw(loaded, "publication", "key")
         | _raw(loaded, "report", "key")
     )
     for page in _all_pages(site):
@@ -237,7 +242,8 @@ def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
 
 def _unknown_key(key: str, keys: Iterable[str]) -> str:
     return (
-        f"no reference has the key '{key}' in content/references.yaml"
+        f"no reference has the key '{key}' in content/references.yaml or "
+        "content/publications.yaml"
         f"{did_you_mean(key, sorted(keys))}"
     )
 

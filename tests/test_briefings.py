@@ -1,0 +1,126 @@
+"""Practice briefings and the national publications since 2010 (issue 14): validation messages,
+citations, the references page, rendering order and the generated fact sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder import pipeline
+from builder.paths import Paths
+from builder.problems import ContentError
+from tests.conftest import TODAY
+
+PUBLICATIONS = """\
+publications:
+  - key: brandon-2012-new-learning
+    short: "Brandon et al. 2012"
+    authors: "Brandon, M. and others"
+    year: 2012
+    title: "New learning from serious case reviews"
+    publisher: "Department for Education"
+    report_no: "DFE-RR226"
+    kind: national-analysis
+    url: "https://www.gov.uk/government/publications/new-learning"
+    read: 2026-11-29
+  - key: ofsted-2011-ages-of-concern
+    short: "Ofsted 2011"
+    authors: "Ofsted"
+    year: 2011
+    title: "Ages of concern"
+    publisher: "Ofsted"
+    kind: national-analysis
+    read: 2026-11-29
+"""
+
+
+def problems(paths: Paths) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        pipeline.check(paths, TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"fixture text {old!r} not found in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.fixture
+def with_publications(mini: Paths) -> Paths:
+    (mini.content / "publications.yaml").write_text(PUBLICATIONS)
+    return mini
+
+
+def test_publications_are_cited_like_references(with_publications: Paths) -> None:
+    paths = with_publications
+    edit(
+        paths.content / "pages" / "about.md",
+        "can be learned [@vincent-2004].",
+        "can be learned [@vincent-2004]. Neglect was common [@brandon-2012-new-learning, p. 4].",
+    )
+    checked = pipeline.check(paths, TODAY)
+    assert [p.key for p in checked.site.publications] == [
+        "ofsted-2011-ages-of-concern",
+        "brandon-2012-new-learning",
+    ]
+    pipeline.generate(paths, TODAY)
+    about = (paths.docs / "about.md").read_text()
+    assert "([Brandon et al. 2012, p. 4](references.md#brandon-2012-new-learning))" in about
+    refs = (paths.docs / "references.md").read_text()
+    section = refs.split("## National publications since 2010", 1)[1]
+    assert section.index("ofsted-2011-ages-of-concern") < section.index("brandon-2012")
+    assert "[Official publication](https://www.gov.uk/government/publications/new-learning)" in (
+        section
+    )
+    assert "National analysis." in section
+    assert "Read 29 November 2026." in section
+    assert "{: #brandon-2012-new-learning }" in section
+    assert "No official address seen." in section  # Ofsted 2011 has no url
+
+
+def test_without_publications_the_references_page_has_no_such_section(mini: Paths) -> None:
+    pipeline.generate(mini, TODAY)
+    assert "National publications" not in (mini.docs / "references.md").read_text()
+
+
+def test_publication_key_must_not_repeat_a_reference_key(with_publications: Paths) -> None:
+    edit(
+        with_publications.content / "publications.yaml",
+        "key: ofsted-2011-ages-of-concern",
+        "key: vincent-2004",
+    )
+    assert problems(with_publications) == [
+        "content/publications.yaml:12: key: 'vincent-2004' is used twice (also at "
+        "content/references.yaml:10); each must be unique, so rename or remove one"
+    ]
+
+
+def test_publication_short_label_is_unique(with_publications: Paths) -> None:
+    edit(with_publications.content / "publications.yaml", '"Ofsted 2011"', '"Brandon et al. 2012"')
+    assert problems(with_publications) == [
+        "content/publications.yaml:13: short: 'Brandon et al. 2012' is used twice (also at "
+        "content/publications.yaml:2); each must be unique, so rename or remove one"
+    ]
+
+
+def test_publication_url_must_be_http(with_publications: Paths) -> None:
+    edit(
+        with_publications.content / "publications.yaml",
+        "https://www.gov.uk/government/publications/new-learning",
+        "javascript:alert(1)",
+    )
+    assert problems(with_publications) == [
+        "content/publications.yaml:10: url: 'javascript:alert(1)' should be a web address "
+        "starting https:// (or http://), with no spaces, quotes or brackets"
+    ]
+
+
+def test_publication_kind_is_one_of_the_listed_kinds(with_publications: Paths) -> None:
+    edit(with_publications.content / "publications.yaml", "kind: national-analysis", "kind: book")
+    assert problems(with_publications) == [
+        "content/publications.yaml:9: kind: 'book' is not one of national-analysis, "
+        "national-review, practice-briefing, annual-report, statutory-guidance, "
+        "official-statistics, secondary-summary"
+    ]
