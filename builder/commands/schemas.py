@@ -24,6 +24,7 @@ from builder.models import (
     RecommendationType,
     Reference,
     RegisterRecord,
+    Series,
     Term,
     ThematicTopics,
     Theme,
@@ -66,6 +67,7 @@ def documents() -> dict[str, type[BaseModel]]:
         "theme": Theme,
         "findings": FindingsChapter,
         "analysis": Analysis,
+        "series": Series,
         "recommendations": _list_of(
             "RecommendationsFile",
             "implications",

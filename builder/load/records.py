@@ -53,6 +53,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("theme", "themes/*.md", id_from_name=True),
     Kind("findings", "findings/*.yaml"),
     Kind("analysis", "analyses/*.yaml", id_from_name=True),
+    Kind("series", "series/*.yaml", id_from_name=True),
     Kind("implication", "recommendations.yaml", container="implications", required=False),
     Kind("recommendation_type", "recommendation-types.yaml", container="types", required=False),
     Kind("thematic_topics", "thematic-topics.yaml", required=False),

@@ -23,6 +23,7 @@ from builder.models.learning import (
 )
 from builder.models.newsletters import Newsletter
 from builder.models.pages import Allowlist, Audience, Page, Reference, Term
+from builder.models.series import Series, SeriesValue
 from builder.models.site import Delphi, Site
 
 __all__ = [
@@ -49,6 +50,8 @@ __all__ = [
     "Reference",
     "RegisterRecord",
     "SectionId",
+    "Series",
+    "SeriesValue",
     "Site",
     "Slug",
     "Source",

@@ -18,6 +18,7 @@ from builder.models.learning import (
 )
 from builder.models.newsletters import Newsletter
 from builder.models.pages import Audience, Page, Reference, Term
+from builder.models.series import Series
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Site:
     training: tuple[TrainingPack, ...] = ()
     newsletters: tuple[Newsletter, ...] = ()
     publications: tuple[Publication, ...] = ()
+    series: tuple[Series, ...] = ()
 
     @property
     def citable(self) -> tuple[Reference | Publication, ...]:

@@ -44,5 +44,5 @@ def render(ctx: Context) -> list[Output]:
 
 def abbreviations(ctx: Context) -> str:
     """Python-Markdown `abbr` definitions: every page shows the expansion on hover and focus."""
-    lines = [f"*[{t.abbr}]: {t.term.replace(']', '')}" for t in ctx.site.terms]
+    lines = [f"*[{t.abbr}]: {t.term.replace(']', '')}" for t in ctx.site.terms if t.abbr]
     return "\n".join(lines) + "\n"

@@ -30,6 +30,7 @@ from builder.models import (
     RecommendationType,
     Reference,
     RegisterRecord,
+    Series,
     Site,
     Source,
     Term,
@@ -54,6 +55,7 @@ MODELS: dict[str, type[ContentModel]] = {
     "theme": Theme,
     "findings": FindingsChapter,
     "analysis": Analysis,
+    "series": Series,
     "implication": Implication,
     "recommendation_type": RecommendationType,
     "thematic_topics": ThematicTopics,
@@ -88,7 +90,7 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
     site = Site(
         audiences=tuple(sorted(items["audience"], key=lambda a: AUDIENCE_IDS.index(a.id))),
         pages=tuple(sorted(items["page"], key=lambda p: p.id)),
-        terms=tuple(sorted(items["term"], key=lambda t: t.abbr.lower())),
+        terms=tuple(sorted(items["term"], key=lambda t: t.key)),
         report=items["report"][0],
         references=tuple(items["reference"]),
         delphi=_delphi(items),
@@ -103,6 +105,7 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         training=tuple(sorted(items["training"], key=lambda t: t.id)),
         newsletters=tuple(sorted(items["newsletter"], key=lambda n: (n.date, n.id))),
         publications=tuple(sorted(items["publication"], key=lambda p: (p.year, p.key))),
+        series=tuple(sorted(items["series"], key=lambda s: s.id)),
     )
     problems.extend(_references(site, loaded))
     problems.extend(_id_links(site, loaded))
@@ -156,11 +159,12 @@ def _problem(
 # Which field identifies each kind of item, for the duplicate check.
 IDENTITY: dict[str, Callable[[Any], Any]] = {
     "audience": lambda a: a.id,
-    "term": lambda t: t.abbr.lower(),
+    "term": lambda t: t.key,
     "page": lambda p: p.id,
     "delphi_section": lambda s: s.id,
     "theme": lambda t: t.id,
     "analysis": lambda a: a.id,
+    "series": lambda s: s.id,
     "findings": lambda f: f.section,
     "implication": lambda i: i.number,
     "recommendation_type": lambda t: t.id,
