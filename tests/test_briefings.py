@@ -3,14 +3,18 @@ citations, the references page, rendering order and the generated fact sheets.""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import pipeline
+from builder.commands import new as scaffold
 from builder.paths import Paths
 from builder.problems import ContentError
-from tests.conftest import TODAY
+from tests.conftest import FIXTURES, TODAY
+
+BRIEFINGS = FIXTURES / "briefings"  # eight small briefings and two publications, for the mini site
 
 PUBLICATIONS = """\
 publications:
@@ -124,3 +128,109 @@ def test_publication_kind_is_one_of_the_listed_kinds(with_publications: Paths) -
         "national-review, practice-briefing, annual-report, statutory-guidance, "
         "official-statistics, secondary-summary"
     ]
+
+
+def add_briefings(paths: Paths) -> Paths:
+    shutil.copytree(BRIEFINGS / "briefings", paths.content / "briefings")
+    shutil.copy(BRIEFINGS / "publications.yaml", paths.content / "publications.yaml")
+    return paths
+
+
+@pytest.fixture
+def briefed(mini: Paths) -> Paths:
+    return add_briefings(mini)
+
+
+NEGLECT = "briefings/neglect.md"
+
+
+def test_fixture_briefings_are_valid_and_ordered(briefed: Paths) -> None:
+    site = pipeline.check(briefed, TODAY).site
+    assert [b.id for b in site.briefings] == [
+        "neglect",
+        "domestic-abuse",
+        "information-sharing",
+        "men-fathers-and-male-carers",
+        "adolescents-and-exploitation",
+        # no start_here: by title
+        "babies-and-non-accidental-injury",
+        "disabled-children",
+        "sudden-unexpected-death-in-infancy",
+    ]
+    neglect = site.briefings[0]
+    assert neglect.sources == ["dfe-rr037", "fixture-2012-analysis", "fixture-2020-panel"]
+    assert neglect.sources_read == ["dfe-rr037", "fixture-2012-analysis"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'title: "Neglect"',
+            'title: "' + "A very long title " * 4 + '"',
+            "content/briefings/neglect.md:2: title: should be at most 60 characters "
+            "(it has 72); shorten it",
+        ),
+        (
+            '  - "Point three: write it down."\n',
+            "",
+            "content/briefings/neglect.md:7: in_one_minute: should have at least 3 item(s)",
+        ),
+        (
+            "    basis: report",
+            "    basis: hearsay",
+            "content/briefings/neglect.md:18: national_findings[0].basis: 'hearsay' is not one "
+            "of report, primary, secondary",
+        ),
+        (
+            '    summarised_by: "A national charity"\n',
+            "",
+            "content/briefings/neglect.md:25: national_findings[2]: summarised_by: a finding "
+            "with basis secondary needs summarised_by, the third party whose summary you used "
+            "(e.g. 'NSPCC Learning'); add it",
+        ),
+        (
+            "    basis: primary\n",
+            '    basis: primary\n    summarised_by: "Someone else"\n',
+            "content/briefings/neglect.md:20: national_findings[1]: summarised_by: only a "
+            "finding with basis secondary names who summarised it; remove summarised_by, or set "
+            "basis: secondary (basis is primary)",
+        ),
+        (
+            "  - year: 2020",
+            "  - year: 2011",
+            "content/briefings/neglect.md:25: national_findings[2].year: 2011 comes after 2012 "
+            "in the list; list the national findings oldest first (by year), so move this one up",
+        ),
+        (
+            "    source: fixture-2012-analysis",
+            "    source: fixture-2012-analysys",
+            "content/briefings/neglect.md:21: national_findings[1].source: no reference has the "
+            "key 'fixture-2012-analysys' in content/references.yaml or content/publications.yaml; "
+            "did you mean 'fixture-2012-analysis'?",
+        ),
+        (
+            "updated: 2026-11-20",
+            "related:\n  themes: [no-such-theme]\nupdated: 2026-11-20",
+            "content/briefings/neglect.md:40: related.themes[0]: 'no-such-theme' does not "
+            "exist; use a theme file name in content/themes/",
+        ),
+        (
+            "start_here: 1",
+            "start_here: 2",
+            "content/briefings/neglect.md:6: start_here: 2 is also the place of "
+            "content/briefings/domestic-abuse.md (line 6); each briefing needs its own place in "
+            "the 'start here' list, so renumber one",
+        ),
+    ],
+)
+def test_briefing_rules(briefed: Paths, old: str, new: str, message: str) -> None:
+    edit(briefed.content / NEGLECT, old, new)
+    assert problems(briefed) == [message]
+
+
+def test_scaffolded_briefing_validates(mini: Paths) -> None:
+    created = scaffold.new(mini, "briefing", "sharing-information", TODAY)
+    assert created == mini.content / "briefings" / "sharing-information.md"
+    site = pipeline.check(mini, TODAY).site
+    assert [b.id for b in site.briefings] == ["sharing-information"]
