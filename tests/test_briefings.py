@@ -234,3 +234,84 @@ def test_scaffolded_briefing_validates(mini: Paths) -> None:
     assert created == mini.content / "briefings" / "sharing-information.md"
     site = pipeline.check(mini, TODAY).site
     assert [b.id for b in site.briefings] == ["sharing-information"]
+
+
+SECTIONS = [
+    "# Neglect",
+    '<p class="admonition-title">In one minute</p>',
+    "## Key issues",
+    "## What national reviews found, 2002 to today",
+    "## Learning for practice",
+    "## Questions for supervision",
+    "## The evidence behind this briefing",
+    "3 national sources, 2 read in the original.",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    from tests.conftest import make_project
+
+    paths = add_briefings(
+        make_project(tmp_path_factory.mktemp("briefed"), FIXTURES / "mini" / "content")
+    )
+    pipeline.generate(paths, TODAY)
+    return paths
+
+
+def test_briefing_page_sections_in_the_agreed_order(built: Paths) -> None:
+    page = (built.docs / NEGLECT).read_text()
+    positions = [page.index(s) for s in SECTIONS]
+    assert positions == sorted(positions)
+    notes = page.split("## What national reviews found, 2002 to today", 1)[1].split("##", 1)[0]
+    assert "1. **2010.** The 2010 study summed up" in notes
+    assert "([Sidebotham et al. 2010, Appendix 2](../references.md#dfe-rr037))" in notes
+    assert "([Fixture analysis 2012, Summary page](../references.md#fixture-2012-analysis))" in (
+        notes
+    )
+    assert (
+        "([Fixture Panel 2020, Chapter 2](../references.md#fixture-2020-panel), "
+        "as summarised by A national charity)" in notes
+    )
+    assert notes.index("**2010.**") < notes.index("**2012.**") < notes.index("**2020.**")
+    evidence = page.split("## The evidence behind this briefing", 1)[1]
+    assert "[A fixture national analysis](https://www.gov.uk/government/publications/fixture-" in (
+        evidence
+    )
+    assert "no official address seen" in evidence  # the 2020 fixture publication has no url
+    assert 'data-pagefind-weight="10"' in page.splitlines()[page.splitlines().index("---", 1) + 3]
+
+
+def test_briefings_index_lists_start_here_order_then_title(built: Paths) -> None:
+    index = (built.docs / "briefings" / "index.md").read_text()
+    order = [
+        "neglect",
+        "domestic-abuse",
+        "information-sharing",
+        "men-fathers-and-male-carers",
+        "adolescents-and-exploitation",
+        "babies-and-non-accidental-injury",
+        "disabled-children",
+        "sudden-unexpected-death-in-infancy",
+    ]
+    positions = [index.index(f"]({slug}.md)") for slug in order]
+    assert positions == sorted(positions)
+
+
+def test_practitioner_pathway_starts_with_the_briefings(built: Paths) -> None:
+    pathway = (built.docs / "audiences" / "practitioners.md").read_text()
+    start = pathway.split("## Start here", 1)[1].split("##", 1)[0]
+    listed = [line for line in start.splitlines() if line.startswith("1. ")]
+    assert [line.split("](", 1)[1].split(")", 1)[0] for line in listed] == [
+        "../briefings/neglect.md",
+        "../briefings/domestic-abuse.md",
+        "../briefings/information-sharing.md",
+        "../briefings/men-fathers-and-male-carers.md",
+        "../briefings/adolescents-and-exploitation.md",
+    ]
+    assert pathway.index("## Start here") < pathway.index("## What is here for you")
+    # Pages about the site itself are not on any pathway.
+    for audience in ("practitioners", "researchers"):
+        assert "../about.md)**" not in (built.docs / "audiences" / f"{audience}.md").read_text()
+    trainers = (built.docs / "audiences" / "trainers.md").read_text()
+    assert "## Start here" not in trainers
