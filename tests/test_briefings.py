@@ -245,6 +245,7 @@ SECTIONS = [
     "## Questions for supervision",
     "## The evidence behind this briefing",
     "3 national sources, 2 read in the original.",
+    "## Download this briefing",
 ]
 
 
@@ -315,3 +316,30 @@ def test_practitioner_pathway_starts_with_the_briefings(built: Paths) -> None:
         assert "../about.md)**" not in (built.docs / "audiences" / f"{audience}.md").read_text()
     trainers = (built.docs / "audiences" / "trainers.md").read_text()
     assert "## Start here" not in trainers
+
+
+def test_each_briefing_is_a_two_page_fact_sheet(built: Paths) -> None:
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO((built.docs / "briefings" / "neglect.pdf").read_bytes()))
+    assert len(pdf.pages) <= 2
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    assert "PRACTICE BRIEFING" in text
+    assert "Neglect" in text
+    assert "In one minute" in text
+    assert "Ask the family about neglect at every visit." in text  # the first action
+    assert "Questions for supervision" in text
+    assert "briefings/neglect/" in text  # the web version is the briefing's page
+    word = Document(str(built.docs / "briefings" / "neglect.docx"))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "Learning for practice" in paragraphs
+    assert "Ask the family about neglect at every visit." in paragraphs
+
+
+def test_briefings_are_on_the_downloads_page(built: Paths) -> None:
+    downloads = (built.docs / "downloads.md").read_text()
+    assert "- Practice briefing: **Neglect**: [PDF" in downloads
+    assert "(briefings/neglect.pdf)" in downloads
