@@ -3,14 +3,18 @@ citations, the references page, rendering order and the generated fact sheets.""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from builder import pipeline
+from builder.commands import new as scaffold
 from builder.paths import Paths
 from builder.problems import ContentError
-from tests.conftest import TODAY
+from tests.conftest import FIXTURES, TODAY
+
+BRIEFINGS = FIXTURES / "briefings"  # eight small briefings and two publications, for the mini site
 
 PUBLICATIONS = """\
 publications:
@@ -124,3 +128,218 @@ def test_publication_kind_is_one_of_the_listed_kinds(with_publications: Paths) -
         "national-review, practice-briefing, annual-report, statutory-guidance, "
         "official-statistics, secondary-summary"
     ]
+
+
+def add_briefings(paths: Paths) -> Paths:
+    shutil.copytree(BRIEFINGS / "briefings", paths.content / "briefings")
+    shutil.copy(BRIEFINGS / "publications.yaml", paths.content / "publications.yaml")
+    return paths
+
+
+@pytest.fixture
+def briefed(mini: Paths) -> Paths:
+    return add_briefings(mini)
+
+
+NEGLECT = "briefings/neglect.md"
+
+
+def test_fixture_briefings_are_valid_and_ordered(briefed: Paths) -> None:
+    site = pipeline.check(briefed, TODAY).site
+    assert [b.id for b in site.briefings] == [
+        "neglect",
+        "domestic-abuse",
+        "information-sharing",
+        "men-fathers-and-male-carers",
+        "adolescents-and-exploitation",
+        # no start_here: by title
+        "babies-and-non-accidental-injury",
+        "disabled-children",
+        "sudden-unexpected-death-in-infancy",
+    ]
+    neglect = site.briefings[0]
+    assert neglect.sources == ["dfe-rr037", "fixture-2012-analysis", "fixture-2020-panel"]
+    assert neglect.sources_read == ["dfe-rr037", "fixture-2012-analysis"]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'title: "Neglect"',
+            'title: "' + "A very long title " * 4 + '"',
+            "content/briefings/neglect.md:2: title: should be at most 60 characters "
+            "(it has 72); shorten it",
+        ),
+        (
+            '  - "Point three: write it down."\n',
+            "",
+            "content/briefings/neglect.md:7: in_one_minute: should have at least 3 item(s)",
+        ),
+        (
+            "    basis: report",
+            "    basis: hearsay",
+            "content/briefings/neglect.md:18: national_findings[0].basis: 'hearsay' is not one "
+            "of report, primary, secondary",
+        ),
+        (
+            '    summarised_by: "A national charity"\n',
+            "",
+            "content/briefings/neglect.md:25: national_findings[2]: summarised_by: a finding "
+            "with basis secondary needs summarised_by, the third party whose summary you used "
+            "(e.g. 'NSPCC Learning'); add it",
+        ),
+        (
+            "    basis: primary\n",
+            '    basis: primary\n    summarised_by: "Someone else"\n',
+            "content/briefings/neglect.md:20: national_findings[1]: summarised_by: only a "
+            "finding with basis secondary names who summarised it; remove summarised_by, or set "
+            "basis: secondary (basis is primary)",
+        ),
+        (
+            "  - year: 2020",
+            "  - year: 2011",
+            "content/briefings/neglect.md:25: national_findings[2].year: 2011 comes after 2012 "
+            "in the list; list the national findings oldest first (by year), so move this one up",
+        ),
+        (
+            "    source: fixture-2012-analysis",
+            "    source: fixture-2012-analysys",
+            "content/briefings/neglect.md:21: national_findings[1].source: no reference has the "
+            "key 'fixture-2012-analysys' in content/references.yaml or content/publications.yaml; "
+            "did you mean 'fixture-2012-analysis'?",
+        ),
+        (
+            "updated: 2026-11-20",
+            "related:\n  themes: [no-such-theme]\nupdated: 2026-11-20",
+            "content/briefings/neglect.md:40: related.themes[0]: 'no-such-theme' does not "
+            "exist; use a theme file name in content/themes/",
+        ),
+        (
+            "start_here: 1",
+            "start_here: 2",
+            "content/briefings/neglect.md:6: start_here: 2 is also the place of "
+            "content/briefings/domestic-abuse.md (line 6); each briefing needs its own place in "
+            "the 'start here' list, so renumber one",
+        ),
+    ],
+)
+def test_briefing_rules(briefed: Paths, old: str, new: str, message: str) -> None:
+    edit(briefed.content / NEGLECT, old, new)
+    assert problems(briefed) == [message]
+
+
+def test_scaffolded_briefing_validates(mini: Paths) -> None:
+    created = scaffold.new(mini, "briefing", "sharing-information", TODAY)
+    assert created == mini.content / "briefings" / "sharing-information.md"
+    site = pipeline.check(mini, TODAY).site
+    assert [b.id for b in site.briefings] == ["sharing-information"]
+
+
+SECTIONS = [
+    "# Neglect",
+    '<p class="admonition-title">In one minute</p>',
+    "## Key issues",
+    "## What national reviews found, 2002 to today",
+    "## Learning for practice",
+    "## Questions for supervision",
+    "## The evidence behind this briefing",
+    "3 national sources, 2 read in the original.",
+    "## Download this briefing",
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Paths:
+    from tests.conftest import make_project
+
+    paths = add_briefings(
+        make_project(tmp_path_factory.mktemp("briefed"), FIXTURES / "mini" / "content")
+    )
+    pipeline.generate(paths, TODAY)
+    return paths
+
+
+def test_briefing_page_sections_in_the_agreed_order(built: Paths) -> None:
+    page = (built.docs / NEGLECT).read_text()
+    positions = [page.index(s) for s in SECTIONS]
+    assert positions == sorted(positions)
+    notes = page.split("## What national reviews found, 2002 to today", 1)[1].split("##", 1)[0]
+    assert "1. **2010.** The 2010 study summed up" in notes
+    assert "([Sidebotham et al. 2010, Appendix 2](../references.md#dfe-rr037))" in notes
+    assert "([Fixture analysis 2012, Summary page](../references.md#fixture-2012-analysis))" in (
+        notes
+    )
+    assert (
+        "([Fixture Panel 2020, Chapter 2](../references.md#fixture-2020-panel), "
+        "as summarised by A national charity)" in notes
+    )
+    assert notes.index("**2010.**") < notes.index("**2012.**") < notes.index("**2020.**")
+    evidence = page.split("## The evidence behind this briefing", 1)[1]
+    assert "[A fixture national analysis](https://www.gov.uk/government/publications/fixture-" in (
+        evidence
+    )
+    assert "no official address seen" in evidence  # the 2020 fixture publication has no url
+    assert 'data-pagefind-weight="10"' in page.splitlines()[page.splitlines().index("---", 1) + 3]
+
+
+def test_briefings_index_lists_start_here_order_then_title(built: Paths) -> None:
+    index = (built.docs / "briefings" / "index.md").read_text()
+    order = [
+        "neglect",
+        "domestic-abuse",
+        "information-sharing",
+        "men-fathers-and-male-carers",
+        "adolescents-and-exploitation",
+        "babies-and-non-accidental-injury",
+        "disabled-children",
+        "sudden-unexpected-death-in-infancy",
+    ]
+    positions = [index.index(f"]({slug}.md)") for slug in order]
+    assert positions == sorted(positions)
+
+
+def test_practitioner_pathway_starts_with_the_briefings(built: Paths) -> None:
+    pathway = (built.docs / "audiences" / "practitioners.md").read_text()
+    start = pathway.split("## Start here", 1)[1].split("##", 1)[0]
+    listed = [line for line in start.splitlines() if line.startswith("1. ")]
+    assert [line.split("](", 1)[1].split(")", 1)[0] for line in listed] == [
+        "../briefings/neglect.md",
+        "../briefings/domestic-abuse.md",
+        "../briefings/information-sharing.md",
+        "../briefings/men-fathers-and-male-carers.md",
+        "../briefings/adolescents-and-exploitation.md",
+    ]
+    assert pathway.index("## Start here") < pathway.index("## What is here for you")
+    # Pages about the site itself are not on any pathway.
+    for audience in ("practitioners", "researchers"):
+        assert "../about.md)**" not in (built.docs / "audiences" / f"{audience}.md").read_text()
+    trainers = (built.docs / "audiences" / "trainers.md").read_text()
+    assert "## Start here" not in trainers
+
+
+def test_each_briefing_is_a_two_page_fact_sheet(built: Paths) -> None:
+    import io
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO((built.docs / "briefings" / "neglect.pdf").read_bytes()))
+    assert len(pdf.pages) <= 2
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    assert "PRACTICE BRIEFING" in text
+    assert "Neglect" in text
+    assert "In one minute" in text
+    assert "Ask the family about neglect at every visit." in text  # the first action
+    assert "Questions for supervision" in text
+    assert "briefings/neglect/" in text  # the web version is the briefing's page
+    word = Document(str(built.docs / "briefings" / "neglect.docx"))
+    paragraphs = [p.text for p in word.paragraphs]
+    assert "Learning for practice" in paragraphs
+    assert "Ask the family about neglect at every visit." in paragraphs
+
+
+def test_briefings_are_on_the_downloads_page(built: Paths) -> None:
+    downloads = (built.docs / "downloads.md").read_text()
+    assert "- Practice briefing: **Neglect**: [PDF" in downloads
+    assert "(briefings/neglect.pdf)" in downloads

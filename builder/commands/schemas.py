@@ -11,6 +11,7 @@ from pydantic import BaseModel, create_model
 from builder.models import (
     Analysis,
     Audience,
+    Briefing,
     DelphiResponse,
     DelphiSection,
     DelphiStudy,
@@ -65,6 +66,7 @@ def documents() -> dict[str, type[BaseModel]]:
         "delphi-response": DelphiResponse,
         "delphi-published": PublishedRow,
         "theme": Theme,
+        "briefing": Briefing,
         "findings": FindingsChapter,
         "analysis": Analysis,
         "series": Series,

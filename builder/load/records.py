@@ -51,6 +51,7 @@ KINDS: tuple[Kind, ...] = (
     Kind("publication", "publications.yaml", container="publications", required=False),
     Kind("page", "pages/*.md", id_from_name=True),
     Kind("theme", "themes/*.md", id_from_name=True),
+    Kind("briefing", "briefings/*.md", id_from_name=True),
     Kind("findings", "findings/*.yaml"),
     Kind("analysis", "analyses/*.yaml", id_from_name=True),
     Kind("series", "series/*.yaml", id_from_name=True),
@@ -105,7 +106,7 @@ def load(paths: Paths) -> Loaded:
             known.add(file)
             if kind.name == "page":
                 out.page_ids.append("home" if file.stem == "index" else file.stem)
-            if kind.name in ("theme", "newsletter"):
+            if kind.name in ("theme", "newsletter", "briefing"):
                 out.page_ids.append(f"{kind.name}-{file.stem}")
             if kind.group:
                 groups_present.setdefault(kind.group, []).append(kind.pattern)

@@ -1,6 +1,6 @@
 """Pydantic models of every content kind, and the frozen Site aggregate they validate into."""
 
-from builder.models.briefings import Publication
+from builder.models.briefings import Briefing, NationalFinding, Publication
 from builder.models.common import AUDIENCE_IDS, AudienceId, ContentModel, Slug, Source
 from builder.models.delphi import (
     Consensus,
@@ -32,6 +32,7 @@ __all__ = [
     "Analysis",
     "Audience",
     "AudienceId",
+    "Briefing",
     "Consensus",
     "ContentModel",
     "Delphi",
@@ -42,6 +43,7 @@ __all__ = [
     "FindingsChapter",
     "Implication",
     "LocalSettings",
+    "NationalFinding",
     "Newsletter",
     "Page",
     "Publication",

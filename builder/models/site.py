@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from builder.models.briefings import Publication
+from builder.models.briefings import Briefing, Publication
 from builder.models.delphi import DelphiResponse, DelphiSection, DelphiStudy, PublishedRow
 from builder.models.downloads import Factsheet, TrainingPack
 from builder.models.learning import (
@@ -52,6 +52,7 @@ class Site:
     newsletters: tuple[Newsletter, ...] = ()
     publications: tuple[Publication, ...] = ()
     series: tuple[Series, ...] = ()
+    briefings: tuple[Briefing, ...] = ()  # in start_here order, then by title
 
     @property
     def citable(self) -> tuple[Reference | Publication, ...]:

@@ -59,6 +59,11 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
         return f"'{value}' is not in the expected form"
     if kind == "string_too_short":
         return "should not be empty"
+    if kind == "string_too_long":
+        return (
+            f"should be at most {ctx.get('max_length')} characters "
+            f"(it has {len(str(value))}); shorten it"
+        )
     if kind == "too_short":
         return f"should have at least {ctx.get('min_length')} item(s)"
     if kind == "too_long":

@@ -15,6 +15,7 @@ from builder.models import (
     Allowlist,
     Analysis,
     Audience,
+    Briefing,
     ContentModel,
     Delphi,
     DelphiResponse,
@@ -40,6 +41,7 @@ from builder.models import (
 )
 from builder.models.addresses import GENERATED, addresses
 from builder.problems import Problem, Severity, did_you_mean
+from builder.validate.briefings import check_briefings
 from builder.validate.delphi import check_delphi
 from builder.validate.explain import explain, field_name
 from builder.validate.links import check_links
@@ -51,6 +53,7 @@ MODELS: dict[str, type[ContentModel]] = {
     "report": Reference,
     "reference": Reference,
     "publication": Publication,
+    "briefing": Briefing,
     "page": Page,
     "theme": Theme,
     "findings": FindingsChapter,
@@ -106,6 +109,12 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         newsletters=tuple(sorted(items["newsletter"], key=lambda n: (n.date, n.id))),
         publications=tuple(sorted(items["publication"], key=lambda p: (p.year, p.key))),
         series=tuple(sorted(items["series"], key=lambda s: s.id)),
+        briefings=tuple(
+            sorted(
+                items["briefing"],
+                key=lambda b: (b.start_here is None, b.start_here or 0, b.title, b.id),
+            )
+        ),
     )
     problems.extend(_references(site, loaded))
     problems.extend(_id_links(site, loaded))
@@ -172,6 +181,7 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
     "factsheet": lambda f: f.id,
     "training": lambda t: t.id,
     "newsletter": lambda n: n.id,
+    "briefing": lambda b: b.id,
     "delphi_response": lambda r: (r.section, r.number, r.round),
     "delphi_published": lambda r: (r.section, r.number),
 }
@@ -238,6 +248,7 @@ def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
                     page, f"sources[{index}]", _unknown_key(key, keys), loc=("sources", index)
                 )
     yield from _body_markers(loaded, "citation", keys, _unknown_key)
+    yield from check_briefings(site, keys)
 
 
 def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
@@ -272,7 +283,7 @@ def _body_markers(
     run reports everything."""
     known = set(known)
     choices = sorted(known)
-    marked = ("page", "delphi_overview", "theme", "newsletter")
+    marked = ("page", "delphi_overview", "theme", "newsletter", "briefing")
     for record in (r for r in loaded.records if r.kind in marked):
         for marker in markup.markers(record.body or ""):
             if marker.kind == kind and marker.value not in known:
