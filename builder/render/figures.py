@@ -152,12 +152,23 @@ def count_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
                 charts.bars(
                     bars, "bar", "cases", title, unit.capitalize(), order=list(bars["bar"])
                 ),
-                frame,
+                shown(frame, {"label": "Analysis", "period": "Period", "cases": "Cases"}),
                 f"data/scrs-{name}.csv",
                 cache=cache,
             )
         )
     return out
+
+
+def shown(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The table under a chart: its own columns, then where each number comes from in one
+    column (the CSV keeps source, locator and basis apart)."""
+    where = [
+        f"{r.source}, {r.locator}"
+        + (f" (secondary: as summarised by {r.summarised_by})" if r.basis == "secondary" else "")
+        for r in frame.itertuples()
+    ]
+    return frame[list(columns)].rename(columns=columns).assign(Source=where)
 
 
 def series_figure(series: Series, frame: pd.DataFrame, cache: DocumentCache) -> Figure:
@@ -174,7 +185,7 @@ def series_figure(series: Series, frame: pd.DataFrame, cache: DocumentCache) -> 
         charts.bars(
             frame, "period", "value", title, series.unit.capitalize(), order=list(frame["period"])
         ),
-        frame,
+        shown(frame, {"period": "Period", "value": "Count", "note": "Note"}),
         f"data/{series.id}.csv",
         cache=cache,
     )
