@@ -388,3 +388,15 @@ def test_citations_in_a_briefing_body_are_checked_and_resolved(briefed: Paths) -
     pipeline.generate(briefed, TODAY)
     page = (briefed.docs / NEGLECT).read_text()
     assert "([Fixture Panel 2020, chapter 2](../references.md#fixture-2020-panel))" in page
+
+
+def test_a_publication_without_a_single_year_reads_nd_and_comes_last(
+    with_publications: Paths,
+) -> None:
+    edit(with_publications.content / "publications.yaml", "year: 2011", "year: null")
+    site = pipeline.check(with_publications, TODAY).site
+    assert [p.key for p in site.publications] == [
+        "brandon-2012-new-learning",
+        "ofsted-2011-ages-of-concern",
+    ]
+    assert site.publications[1].as_printed == "Ofsted (n.d.). *Ages of concern*. Ofsted."
