@@ -343,3 +343,60 @@ def test_briefings_are_on_the_downloads_page(built: Paths) -> None:
     downloads = (built.docs / "downloads.md").read_text()
     assert "- Practice briefing: **Neglect**: [PDF" in downloads
     assert "(briefings/neglect.pdf)" in downloads
+
+
+def briefing_warnings(paths: Paths) -> list[str]:
+    checked = pipeline.check(paths, TODAY)
+    return [str(w) for w in checked.warnings if "briefings/" in w.path]
+
+
+def test_plain_english_warnings(briefed: Paths) -> None:
+    assert briefing_warnings(briefed) == []  # the fixture reads easily
+    edit(
+        briefed.content / NEGLECT,
+        'summary: "Neglect harms children of every age. Act on it early and do not let a case '
+        'drift."',
+        'summary: "Interagency safeguarding arrangements necessitate comprehensive '
+        'multidisciplinary documentation of cumulative deprivation indicators."',
+    )
+    edit(
+        briefed.content / NEGLECT,
+        "updated: 2026-11-20\nreview_due: 2027-11-20\n---\n",
+        "updated: 2026-11-20\nreview_due: 2027-11-20\n---\n" + "Word " * 900 + "\n",
+    )
+    (length, ease) = briefing_warnings(briefed)
+    assert ease.startswith("content/briefings/neglect.md:3: summary: reads at ")
+    assert ease.endswith(
+        " on the Flesch reading ease scale, below 60; use shorter sentences and everyday words"
+    )
+    assert length.startswith("content/briefings/neglect.md:1: the main text (everything but ")
+    assert "is 987 words, more than about 900" in length
+
+
+def test_citations_in_a_briefing_body_are_checked_and_resolved(briefed: Paths) -> None:
+    edit(
+        briefed.content / NEGLECT,
+        "review_due: 2027-11-20\n---\n",
+        "review_due: 2027-11-20\n---\n\n**Fictional composite case study.** As a review "
+        "noted [@fixture-2020-panel, chapter 2], and [@no-such-key].\n",
+    )
+    assert problems(briefed) == [
+        "content/briefings/neglect.md:43: body: no reference has the key 'no-such-key' in "
+        "content/references.yaml or content/publications.yaml"
+    ]
+    edit(briefed.content / NEGLECT, ", and [@no-such-key]", "")
+    pipeline.generate(briefed, TODAY)
+    page = (briefed.docs / NEGLECT).read_text()
+    assert "([Fixture Panel 2020, chapter 2](../references.md#fixture-2020-panel))" in page
+
+
+def test_a_publication_without_a_single_year_reads_nd_and_comes_last(
+    with_publications: Paths,
+) -> None:
+    edit(with_publications.content / "publications.yaml", "year: 2011", "year: null")
+    site = pipeline.check(with_publications, TODAY).site
+    assert [p.key for p in site.publications] == [
+        "brandon-2012-new-learning",
+        "ofsted-2011-ages-of-concern",
+    ]
+    assert site.publications[1].as_printed == "Ofsted (n.d.). *Ages of concern*. Ofsted."

@@ -46,7 +46,12 @@ class Publication(ContentModel):
     key: Slug = Field(description="Exactly the source pack's key; cite it as [@key, locator].")
     short: Text = Field(description="How it reads in notes, e.g. 'Ofsted 2011'. Unique.")
     authors: Text
-    year: int = Field(ge=2000, le=2100)
+    year: int | None = Field(
+        ge=2000,
+        le=2100,
+        description="Publication year. Write null only for a series with no single year, or "
+        "when the pack has not verified the year; it then reads 'n.d.'.",
+    )
     title: Text
     publisher: Text
     report_no: str | None = None
@@ -65,7 +70,8 @@ class Publication(ContentModel):
     def as_printed(self) -> str:
         """The entry as the references page and documents' source lists show it."""
         number = f" {self.report_no}." if self.report_no else ""
-        return f"{self.authors} ({self.year}). *{self.title}*.{number} {self.publisher}."
+        year = "n.d." if self.year is None else self.year
+        return f"{self.authors} ({year}). *{self.title}*.{number} {self.publisher}."
 
 
 Basis = Literal["report", "primary", "secondary"]

@@ -100,6 +100,8 @@ class Context:
     ) -> Output:
         """Render one Markdown page: front matter, the 'generated' stamp, then the template."""
         fields = {k: v for k, v in meta.items() if v not in (None, [], "")}
+        if filters.unindexed(path):
+            fields["search_exclude"] = True
         values.setdefault("sources", [])
         values.setdefault("updated", None)
         body = TEMPLATES.get_template(template).render(

@@ -3,11 +3,21 @@ related ids that exist, and one briefing per place in the 'start here' list."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from functools import cache
+
+import pyphen
 
 from builder.models import Briefing, Site
 from builder.models.addresses import addresses
-from builder.problems import Problem, did_you_mean
+from builder.problems import Problem, Severity, did_you_mean
+
+# The agreed model: the summary and "In one minute" read easily (Flesch reading ease at least
+# 60, plain English), and the main text (everything but the notes) is at most about 900 words.
+MIN_READING_EASE = 60
+MAX_MAIN_WORDS = 900
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 
 
 def check_briefings(site: Site, keys: set[str]) -> Iterator[Problem]:
@@ -17,6 +27,7 @@ def check_briefings(site: Site, keys: set[str]) -> Iterator[Problem]:
         yield from _oldest_first(briefing)
         yield from _sources(briefing, keys)
         yield from _related(briefing, known)
+        yield from _plain_english(briefing)
         if briefing.start_here is not None:
             first = places.get(briefing.start_here)
             if first is not None:
@@ -80,3 +91,59 @@ def _related(briefing: Briefing, known: set[str]) -> Iterator[Problem]:
                     ("related", field, index),
                     f"'{value}' does not exist; use {what}{did_you_mean(value, choices)}",
                 )
+
+
+@cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_GB")
+
+
+def reading_ease(text: str) -> float:
+    """Flesch reading ease (higher is easier; 60 to 70 is plain English), counting syllables
+    as the hyphenation points of a British English dictionary (pyphen) plus one."""
+    words = WORD.findall(text)
+    if not words:
+        return 100.0
+    sentences = max(1, len(re.findall(r"[.!?]+(?=\s|$)", text)))
+    syllables = sum(len(_hyphenator().positions(w)) + 1 for w in words)
+    return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / len(words)
+
+
+def main_words(briefing: Briefing) -> int:
+    parts = [
+        briefing.summary,
+        *briefing.in_one_minute,
+        *briefing.key_issues,
+        *briefing.learning_for_practice,
+        *briefing.supervision_questions,
+        briefing.evidence_gaps or "",
+        briefing.body,
+    ]
+    return sum(len(WORD.findall(part)) for part in parts)
+
+
+def _plain_english(briefing: Briefing) -> Iterator[Problem]:
+    for field, text in (
+        ("summary", briefing.summary),
+        ("in_one_minute", " ".join(briefing.in_one_minute)),
+    ):
+        ease = reading_ease(text)
+        if ease < MIN_READING_EASE:
+            yield Problem(
+                briefing.origin.path,
+                briefing.origin.line_of(field),
+                field,
+                f"reads at {ease:.0f} on the Flesch reading ease scale, below "
+                f"{MIN_READING_EASE}; use shorter sentences and everyday words",
+                Severity.WARNING,
+            )
+    words = main_words(briefing)
+    if words > MAX_MAIN_WORDS:
+        yield Problem(
+            briefing.origin.path,
+            briefing.origin.line,
+            "",
+            f"the main text (everything but the national findings) is {words} words, more "
+            f"than about {MAX_MAIN_WORDS}; shorten it so the briefing stays a quick read",
+            Severity.WARNING,
+        )

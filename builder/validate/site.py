@@ -107,7 +107,9 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         factsheets=tuple(sorted(items["factsheet"], key=lambda f: f.id)),
         training=tuple(sorted(items["training"], key=lambda t: t.id)),
         newsletters=tuple(sorted(items["newsletter"], key=lambda n: (n.date, n.id))),
-        publications=tuple(sorted(items["publication"], key=lambda p: (p.year, p.key))),
+        publications=tuple(
+            sorted(items["publication"], key=lambda p: (p.year is None, p.year or 0, p.key))
+        ),
         series=tuple(sorted(items["series"], key=lambda s: s.id)),
         briefings=tuple(
             sorted(
