@@ -29,7 +29,10 @@ PAGE_TYPES = {
     "recommendations": "recommendations/",
     "glossary": "glossary/",
     "404": "no-such-page/",
+    "practice briefings": "briefings/",
 }
+if (ROOT / "content" / "briefings" / "neglect.md").exists():  # once the briefings are merged
+    PAGE_TYPES["practice briefing"] = "briefings/neglect/"
 
 
 def violations(page: Page) -> list[str]:

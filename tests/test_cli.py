@@ -99,7 +99,7 @@ def test_page_schema_offers_audience_completion() -> None:
 
 
 def test_every_kind_scaffolds_a_file_that_validates(real: Paths) -> None:
-    for kind in ("page", "theme", "factsheet", "newsletter", "register"):
+    for kind in ("page", "theme", "briefing", "factsheet", "newsletter", "register"):
         result = run(real, "new", kind, f"new-{kind}")
         assert result.returncode == 0, result.stderr
     result = run(real, "check")

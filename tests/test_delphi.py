@@ -9,7 +9,7 @@ import pytest
 
 from builder import pipeline
 from builder.derive.delphi import consensus, derive_delphi
-from builder.derive.feasible import candidates, counts_fit
+from builder.derive.feasible import candidates, counts_fit, whole_counts
 from builder.models import Delphi, DelphiResponse, DelphiSection, DelphiStudy, Page, PublishedRow
 from builder.models.common import Source
 from builder.paths import Paths
@@ -230,6 +230,19 @@ def test_real_printed_figures_that_differ_from_the_appendix(real_results) -> Non
     }
     assert found == {
         ("local", 9, "pct_disagree", "54", "45"),
-        ("national_analysis", 6, "pct_agree", "64", "66"),
-        ("learning_nationally", 9, "pct_agree", "100", "99"),
+        ("national_analysis", 6, "pct_agree", "64", "65"),  # whole counts of 55; cells add to 66
+        ("learning_nationally", 9, "pct_agree", "100", "100"),  # cells add to 99; Table 3 is right
     }
+    notes = {
+        (d.section, d.number): d.note for d in real_results.differences if d.measure == "pct_agree"
+    }
+    assert "so the printed figure is right" in notes[("learning_nationally", 9)]
+    assert "give 65%" in notes[("national_analysis", 6)]
+    assert "gives 66%" in notes[("national_analysis", 6)]
+
+
+def test_whole_counts_settle_a_rounded_row() -> None:
+    # national analysis 6, round 2: the seven cells stand for exactly one split of 55 people
+    (counts,) = whole_counts([2, 16, 11, 13, 35, 18, 5], 55)
+    assert sum(counts[3:6]) == 36  # 36/55 = 65.45%, printed as 64, cells add to 66
+    assert whole_counts([1, 99], 55) == []

@@ -65,9 +65,9 @@ def test_new_since_last_issue_comes_from_content_dates(generated: Paths) -> None
     second = (generated.docs / "newsletters" / "issue-2" / "index.md").read_text()
     changed = second.split("## New and updated since the last issue")[1]
     assert "Fact sheet:" in changed and "Training pack:" in changed
-    assert "About the evidence" not in changed  # updated before issue 1
+    assert "Case reviews explained" not in changed  # updated before issue 1
     first = (generated.docs / "newsletters" / "issue-1" / "index.md").read_text()
-    assert "About the evidence" in first.split("## New and updated since the last issue")[1]
+    assert "Case reviews explained" in first.split("## New and updated since the last issue")[1]
 
 
 def test_feeds_parse_with_expected_entries(generated: Paths) -> None:

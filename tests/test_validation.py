@@ -125,7 +125,7 @@ def test_citation_key_that_does_not_exist(mini: Paths) -> None:
     )
     assert problems(mini) == [
         "content/pages/about.md:6: sources[1]: no reference has the key 'vincent-2040' in "
-        "content/references.yaml; did you mean 'vincent-2004'?"
+        "content/references.yaml or content/publications.yaml; did you mean 'vincent-2004'?"
     ]
 
 

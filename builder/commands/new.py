@@ -95,10 +95,57 @@ months_to_complete: 6
 recommendations: 0
 """
 
+BRIEFING = """---
+title: {title}
+summary: "One or two short sentences in plain English: what this topic is and why it matters."
+audiences: [practitioners, trainers, managers]
+tags: []
+in_one_minute:
+  - "A first point a busy practitioner needs, in plain English."
+  - "A second point."
+  - "A third point (three to five in all)."
+key_issues:
+  - "What goes wrong, or what the issue is."
+  - "A second issue (two to six in all)."
+national_findings:  # oldest first; 3 to 12 notes
+  - year: 2010
+    source: dfe-rr037
+    locator: "chapter 3"
+    basis: report
+    text: "What the study found, in your own words, with any figures exactly as printed."
+  - year: 2010
+    source: dfe-rr037
+    locator: "chapter 5"
+    basis: report
+    text: "A second finding."
+  - year: 2010
+    source: dfe-rr037
+    locator: "chapter 7"
+    basis: report
+    text: "A third finding."
+learning_for_practice:
+  - "Start each action with a verb: something a practitioner can do tomorrow."
+  - "A second action."
+  - "A third action (three to eight in all)."
+supervision_questions:
+  - "A question to talk through in supervision?"
+  - "A second question?"
+  - "A third question (three to six in all)?"
+related:
+  themes: []
+  delphi: []
+  factsheets: []
+  training: []
+updated: {today}
+review_due: {review}
+---
+"""
+
 # kind -> (folder under content/, file extension, template)
 KINDS = {
     "page": ("pages", "md", PAGE),
     "theme": ("themes", "md", THEME),
+    "briefing": ("briefings", "md", BRIEFING),
     "factsheet": ("factsheets", "yaml", FACTSHEET),
     "newsletter": ("newsletters", "md", NEWSLETTER),
     "register": ("register", "yaml", REGISTER),

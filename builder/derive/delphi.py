@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from builder.derive.feasible import counts_fit
+from builder.derive.feasible import counts_fit, whole_counts
 from builder.models import Delphi, DelphiResponse, DelphiSection, PublishedRow
 from builder.models.delphi import LIKERT
 from builder.problems import Problem, Severity
@@ -243,14 +243,8 @@ def _compare(
                 printed, computed = getattr(row, measure), getattr(derived, measure)
                 if printed != computed:
                     add(
-                        Difference(
-                            s.section.id,
-                            s.number,
-                            measure,
-                            str(printed),
-                            str(computed),
-                            f"{where} {printed}% {what}; Appendix 3's round-2 "
-                            f"distribution adds up to {computed}%",
+                        _printed_difference(
+                            s, measure, what, where, printed, computed, respondents[2]
                         ),
                         table.path,
                         table.line,
@@ -337,6 +331,57 @@ def _compare(
                 )
             )
     return differences, warnings
+
+
+SIDES = {"pct_disagree": slice(0, 3), "pct_agree": slice(3, 6), "pct_unable": slice(6, 7)}
+
+
+def _printed_difference(
+    s: StatementResult,
+    measure: str,
+    what: str,
+    where: str,
+    printed: int,
+    summed: int,
+    respondents: int,
+) -> Difference:
+    """A printed total that differs from the sum of Appendix 3's rounded cells. Where whole
+    numbers of respondents settle the true figure, that figure is what 'the data give'."""
+    cells = list(s.round2.values.values())
+    whole = {
+        round_half_up(100 * sum(c[SIDES[measure]]) / respondents)
+        for c in whole_counts(cells, respondents)
+    }
+    if len(whole) == 1:
+        (true,) = whole
+        if true == summed:
+            note = (
+                f"{where} {printed}% {what}; Appendix 3's round-2 distribution gives {true}%, "
+                f"added up or worked out in whole numbers of the {respondents} respondents"
+            )
+        else:
+            verdict = (
+                "which is what whole numbers of respondents give, so the printed figure is right"
+                if true == printed
+                else f"whole numbers of the {respondents} respondents give {true}%"
+            )
+            note = (
+                f"{where} {printed}% {what}, {verdict}; adding Appendix 3's rounded round-2 "
+                f"cells gives {summed}%"
+            )
+        return Difference(s.section.id, s.number, measure, str(printed), str(true), note)
+    return Difference(
+        s.section.id,
+        s.number,
+        measure,
+        str(printed),
+        str(summed),
+        f"{where} {printed}% {what}; Appendix 3's round-2 distribution adds up to {summed}%",
+    )
+
+
+def round_half_up(x: float) -> int:
+    return int(x + 0.5)
 
 
 PUBLIC_COLUMNS = [

@@ -38,3 +38,12 @@ def counts_fit(percentages: list[int], n: int) -> Fit:
     for ks in options:
         sums = {s + k for s in sums for k in ks if s + k <= n + len(percentages) * n}
     return Fit(n in sums, min(sums), max(sums), n, ())
+
+
+def whole_counts(percentages: list[int], n: int) -> list[tuple[int, ...]]:
+    """Every vector of whole counts out of n that rounds (half up) to each printed cell and
+    totals n: the respondents a row of rounded percentages can stand for."""
+    found: list[tuple[int, ...]] = [()]
+    for p in percentages:
+        found = [(*f, k) for f in found for k in candidates(p, n) if sum(f) + k <= n]
+    return [f for f in found if sum(f) == n]

@@ -11,6 +11,7 @@ from builder.models import AUDIENCE_IDS, Site
 from builder.models.addresses import (
     GENERATED,
     analysis_path,
+    briefing_path,
     delphi_section_path,
     findings_path,
     page_path,
@@ -52,12 +53,34 @@ def _dated(
     )
 
 
+# Pages about the site itself: in search and the navigation, never on an audience's pathway.
+ADMINISTRATIVE = ("about", "accessibility", "changelog", "review-due")
+
+
 def entries(site: Site) -> tuple[Entry, ...]:
     out = [
-        _dated(p, p.title, page_path(p.id), "Page", tuple(p.audiences), tuple(p.tags))
+        _dated(
+            p,
+            p.title,
+            page_path(p.id),
+            "Page",
+            () if p.id in ADMINISTRATIVE else tuple(p.audiences),
+            tuple(p.tags),
+        )
         for p in site.pages
         if p.id != "home"
     ]
+    for briefing in site.briefings:
+        out.append(
+            _dated(
+                briefing,
+                briefing.title,
+                briefing_path(briefing.id),
+                "Practice briefing",
+                tuple(briefing.audiences),
+                ("briefings", *briefing.tags),
+            )
+        )
     if site.delphi is not None:
         o = site.delphi.overview
         out.append(
@@ -162,6 +185,12 @@ ALL = ("practitioners", "trainers", "managers", "policy-makers", "researchers")
 # Who the generated overview pages are listed for on the pathways, and their topics.
 ANALYSIS_AUDIENCES = ("managers", "policy-makers", "researchers")
 GENERATED_ENTRIES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
+    "briefings": (
+        "Practice briefings",
+        "What national reviews found, topic by topic, and what to do tomorrow.",
+        ("practitioners", "trainers", "managers"),
+        ("briefings",),
+    ),
     "themes": (
         "Thematic summaries",
         "Every theme, with key messages for each role.",
@@ -197,6 +226,7 @@ GENERATED_ENTRIES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] 
 
 def _has(site: Site, page_id: str) -> bool:
     return {
+        "briefings": bool(site.briefings),
         "themes": bool(site.themes),
         "recommendations": bool(site.implications),
         "observatory": bool(site.analyses),

@@ -1,5 +1,6 @@
-"""The observatory's numbers: the appraised national analyses compared, the report's figures
-on timeliness and Ofsted judgements, and the case review register aggregated (pandas)."""
+"""The observatory's numbers: the national analyses from 2002 to today (the six the study
+appraised and those after it), the report's figures on timeliness and Ofsted judgements, the
+yearly series since 2010 (one unit each), and the case review register aggregated (pandas)."""
 
 from __future__ import annotations
 
@@ -23,9 +24,40 @@ REGISTER_COLUMNS = [
 ]
 
 
+SERIES_COLUMNS = [
+    "period",
+    "year",
+    "value",
+    "unit",
+    "source",
+    "locator",
+    "basis",
+    "summarised_by",
+    "note",
+]
+COUNT_COLUMNS = [
+    "label",
+    "period",
+    "year",
+    "cases",
+    "unit",
+    "source",
+    "locator",
+    "basis",
+    "summarised_by",
+]
+# One frame per unit: never one chart for two units.
+COUNT_UNITS = {
+    "analysed": "serious case reviews analysed",
+    "evaluated": "serious case reviews evaluated by Ofsted",
+}
+
+
 @dataclass(frozen=True)
 class Observatory:
-    analyses: pd.DataFrame  # one row per analysis: sample sizes and report length
+    analyses: pd.DataFrame  # one row per analysis the study appraised: sample sizes, length
+    counts: dict[str, pd.DataFrame]  # 'analysed' | 'evaluated' -> one row per analysis, 2002 on
+    series: dict[str, pd.DataFrame]  # series id -> one row per period, exactly as in content
     timeliness: pd.DataFrame  # one row per printed timeliness figure
     judgements: pd.DataFrame  # Ofsted evaluations: evaluated, inadequate (printed and derived)
     register: pd.DataFrame  # one row per register record (lists joined with ';')
@@ -51,6 +83,7 @@ def observatory(site: Site) -> Observatory:
                 "source": a.length.source,
             }
             for a in site.analyses
+            if a.appraised and a.length is not None
         ],
         columns=[
             "analysis",
@@ -116,7 +149,7 @@ def observatory(site: Site) -> Observatory:
                 "source": a.judgements.source,
             }
             for a in site.analyses
-            if a.judgements is not None
+            if a.judgements is not None and a.appraised
         ],
         columns=[
             "analysis",
@@ -133,8 +166,52 @@ def observatory(site: Site) -> Observatory:
         judgements[column] = judgements[column].astype("Int64")
     register = _register(site)
     return Observatory(
-        analyses, timeliness, judgements, register, _by_year(register), _breakdowns(register)
+        analyses,
+        _counts(site),
+        _series(site),
+        timeliness,
+        judgements,
+        register,
+        _by_year(register),
+        _breakdowns(register),
     )
+
+
+def _counts(site: Site) -> dict[str, pd.DataFrame]:
+    """Cases each national analysis counted, 2002 to today, split by unit."""
+    rows = [
+        {
+            "label": a.label,
+            "period": a.period_label or a.period.label,
+            "year": a.year,
+            "cases": a.sample.descriptive,
+            "unit": a.unit,
+            "source": a.source_key,
+            "locator": a.sample.source,
+            "basis": a.sample.basis,
+            "summarised_by": a.sample.summarised_by or "",
+        }
+        for a in site.analyses
+        if a.sample.descriptive is not None
+    ]
+    frame = pd.DataFrame(rows, columns=COUNT_COLUMNS)
+    return {
+        name: frame[frame["unit"] == unit].reset_index(drop=True)
+        for name, unit in COUNT_UNITS.items()
+    }
+
+
+def _series(site: Site) -> dict[str, pd.DataFrame]:
+    return {
+        s.id: pd.DataFrame(
+            [
+                {**v.model_dump(), "unit": s.unit, "summarised_by": v.summarised_by or ""}
+                for v in s.values
+            ],
+            columns=SERIES_COLUMNS,
+        )
+        for s in site.series
+    }
 
 
 def _register(site: Site) -> pd.DataFrame:

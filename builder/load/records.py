@@ -49,10 +49,13 @@ KINDS: tuple[Kind, ...] = (
     Kind("term", "glossary.yaml", container="terms"),
     Kind("report", "references.yaml", single="report"),
     Kind("reference", "references.yaml", container="references"),
+    Kind("publication", "publications.yaml", container="publications", required=False),
     Kind("page", "pages/*.md", id_from_name=True),
     Kind("theme", "themes/*.md", id_from_name=True),
+    Kind("briefing", "briefings/*.md", id_from_name=True),
     Kind("findings", "findings/*.yaml"),
     Kind("analysis", "analyses/*.yaml", id_from_name=True),
+    Kind("series", "series/*.yaml", id_from_name=True),
     Kind("implication", "recommendations.yaml", container="implications", required=False),
     Kind("recommendation_type", "recommendation-types.yaml", container="types", required=False),
     Kind("thematic_topics", "thematic-topics.yaml", required=False),
@@ -112,7 +115,7 @@ def load(paths: Paths) -> Loaded:
             known.add(file)
             if kind.name == "page":
                 out.page_ids.append("home" if file.stem == "index" else file.stem)
-            if kind.name in ("theme", "newsletter"):
+            if kind.name in ("theme", "newsletter", "briefing"):
                 out.page_ids.append(f"{kind.name}-{file.stem}")
             if kind.group:
                 groups_present.setdefault(kind.group, []).append(kind.pattern)

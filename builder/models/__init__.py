@@ -1,5 +1,6 @@
 """Pydantic models of every content kind, and the frozen Site aggregate they validate into."""
 
+from builder.models.briefings import Briefing, NationalFinding, Publication
 from builder.models.common import AUDIENCE_IDS, AudienceId, ContentModel, Slug, Source
 from builder.models.delphi import (
     AcknowledgedDifference,
@@ -23,6 +24,7 @@ from builder.models.learning import (
 )
 from builder.models.newsletters import Newsletter
 from builder.models.pages import Allowlist, Audience, Page, Reference, Term
+from builder.models.series import Series, SeriesValue
 from builder.models.site import Delphi, Site
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "Analysis",
     "Audience",
     "AudienceId",
+    "Briefing",
     "Consensus",
     "ContentModel",
     "Delphi",
@@ -42,13 +45,17 @@ __all__ = [
     "FindingsChapter",
     "Implication",
     "LocalSettings",
+    "NationalFinding",
     "Newsletter",
     "Page",
+    "Publication",
     "PublishedRow",
     "RecommendationType",
     "Reference",
     "RegisterRecord",
     "SectionId",
+    "Series",
+    "SeriesValue",
     "Site",
     "Slug",
     "Source",

@@ -15,6 +15,7 @@ GENERATED = {
     "delphi-notes": "delphi/notes.md",
     "delphi-data": "delphi/data.md",
     "themes": "themes/index.md",
+    "briefings": "briefings/index.md",
     "analyses": "analyses/index.md",
     "findings": "findings/index.md",
     "recommendations": "recommendations/index.md",
@@ -61,6 +62,11 @@ def theme_path(slug: str) -> str:
     return f"themes/{slug}.md"
 
 
+def briefing_path(slug: str, ext: str = "md") -> str:
+    """A briefing's page, and its fact sheet beside it (briefings/<slug>.pdf and .docx)."""
+    return f"briefings/{slug}.{ext}"
+
+
 def analysis_path(slug: str) -> str:
     return f"analyses/{slug}.md"
 
@@ -103,6 +109,8 @@ def addresses(site: Site) -> dict[str, str]:
         out[page.id] = page_path(page.id)
     for theme in site.themes:
         out[f"theme-{theme.id}"] = theme_path(theme.id)
+    for briefing in site.briefings:
+        out[f"briefing-{briefing.id}"] = briefing_path(briefing.id)
     for analysis in site.analyses:
         out[f"analysis-{analysis.id}"] = analysis_path(analysis.id)
     for sheet in site.factsheets:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from builder.models.common import AudienceId, ContentModel, Dated, Slug, Text
 
@@ -90,6 +90,18 @@ class Sample(ContentModel):
     interviews: int | None = Field(default=None, ge=0)
     note: str = ""
     source: Text
+    basis: Literal["report", "primary", "secondary"] = Field(
+        default="report",
+        description="report: as DFE-RR037 gives it; primary: the publication's own text or "
+        "page; secondary: a third party's summary (then summarised_by is required).",
+    )
+    summarised_by: str | None = None
+
+    @model_validator(mode="after")
+    def _summarised_by_when_secondary(self) -> Sample:
+        if (self.basis == "secondary") != bool(self.summarised_by):
+            raise ValueError("summarised_by is required when basis is secondary, and only then")
+        return self
 
 
 class Length(ContentModel):
@@ -122,22 +134,42 @@ class Period(ContentModel):
         return f"{self.start}–{self.end}"
 
 
+AnalysisKind = Literal["biennial", "triennial", "final-analysis", "ofsted"]
+# What one counted case is, by kind: never plotted together.
+UNITS: dict[str, str] = {
+    "biennial": "serious case reviews analysed",
+    "triennial": "serious case reviews analysed",
+    "final-analysis": "serious case reviews analysed",
+    "ofsted": "serious case reviews evaluated by Ofsted",
+}
+
+
 class Analysis(Dated):
-    """A national analysis the study appraised: content/analyses/<id>.yaml."""
+    """A national analysis of case reviews: content/analyses/<id>.yaml. The six the study
+    appraised cite a reference (DFE-RR037's list); those after 2010 cite a publication."""
 
     id: Slug
     title: Text
     authors: Text
     year: int = Field(ge=1950, le=2100)
-    kind: Literal["biennial", "ofsted"]
-    reference: Slug = Field(description="Its key in content/references.yaml.")
+    kind: AnalysisKind
+    reference: Slug | None = Field(
+        default=None, description="Its key in content/references.yaml (appraised in 2010)."
+    )
+    publication: Slug | None = Field(
+        default=None, description="Its key in content/publications.yaml (after 2010)."
+    )
     period: Period
+    period_label: str | None = Field(
+        default=None,
+        description="The period as the source words it, e.g. 'April 2011 to March 2014'.",
+    )
     summary: Text
-    aim: Text
-    objectives: list[Text]
-    method: Text
+    aim: Text | None = None
+    objectives: list[Text] = Field(default_factory=list)
+    method: Text | None = None
     sample: Sample
-    length: Length
+    length: Length | None = None
     timeliness: list[Timeliness] = Field(default_factory=list)
     judgements: Judgements | None = None
     key_findings: Annotated[list[Text], Field(min_length=1)]
@@ -145,9 +177,35 @@ class Analysis(Dated):
     strengths: list[Text] = Field(default_factory=list)
     limitations: list[Text] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _one_source(self) -> Analysis:
+        if (self.reference is None) == (self.publication is None):
+            raise ValueError(
+                "give exactly one of reference (an analysis DFE-RR037 appraised) or "
+                "publication (one published after it)"
+            )
+        if self.reference is not None and (
+            self.aim is None or self.method is None or self.length is None
+        ):
+            raise ValueError("an appraised analysis needs aim, method and length from the report")
+        return self
+
     @property
     def label(self) -> str:
         return f"{self.authors} ({self.year})"
+
+    @property
+    def unit(self) -> str:
+        return UNITS[self.kind]
+
+    @property
+    def source_key(self) -> str:
+        return self.reference or self.publication or ""
+
+    @property
+    def appraised(self) -> bool:
+        """One of the six national analyses DFE-RR037 appraised."""
+        return self.reference is not None
 
 
 class Implication(ContentModel):
@@ -161,9 +219,31 @@ class Implication(ContentModel):
     themes: list[Slug] = Field(default_factory=list)
     status: Status
     owner: Text
-    evidence: str = ""
+    evidence: str = Field(
+        default="",
+        description="What shows the status, with a citation [@key, locator] for every status "
+        "other than not-assessed.",
+    )
+    evidence_needed: str = Field(
+        default="",
+        description="For a not-assessed implication: what evidence would settle its status.",
+    )
     last_reviewed: dt.date
     source: Text
+
+    @model_validator(mode="after")
+    def _status_has_evidence(self) -> Implication:
+        if self.status == "not-assessed":
+            if not self.evidence_needed:
+                raise ValueError(
+                    "a not-assessed implication needs evidence_needed: say what evidence "
+                    "would settle its status"
+                )
+        elif "[@" not in self.evidence:
+            raise ValueError(
+                f"status '{self.status}' needs evidence citing a source as [@key, locator]"
+            )
+        return self
 
 
 class RecommendationType(ContentModel):

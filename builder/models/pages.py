@@ -37,12 +37,22 @@ class Page(Dated):
 class Term(ContentModel):
     """A glossary entry; its abbreviation becomes a tooltip on every page."""
 
-    abbr: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9&]*$", max_length=12)]
+    abbr: Annotated[str, Field(pattern=r"^[A-Za-z][A-Za-z0-9&]*$", max_length=12)] | None = Field(
+        default=None,
+        description="The abbreviation, if the term has one; it becomes a tooltip on every page.",
+    )
     term: Text
     definition: Text
     status: str | None = Field(
         default=None, description="What replaced it since 2010, if it no longer exists."
     )
+
+    @property
+    def key(self) -> str:
+        """Its anchor and sort key: the abbreviation, else the term as a slug."""
+        return (
+            self.abbr or "-".join(self.term.lower().replace("(", "").replace(")", "").split())
+        ).lower()
 
 
 class Reference(ContentModel):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from builder.models.briefings import Briefing, Publication
 from builder.models.delphi import (
     AcknowledgedDifference,
     DelphiResponse,
@@ -23,6 +24,7 @@ from builder.models.learning import (
 )
 from builder.models.newsletters import Newsletter
 from builder.models.pages import Audience, Page, Reference, Term
+from builder.models.series import Series
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,15 @@ class Site:
     factsheets: tuple[Factsheet, ...] = ()
     training: tuple[TrainingPack, ...] = ()
     newsletters: tuple[Newsletter, ...] = ()
+    publications: tuple[Publication, ...] = ()
+    series: tuple[Series, ...] = ()
+    briefings: tuple[Briefing, ...] = ()  # in start_here order, then by title
 
-    def reference(self, key: str) -> Reference:
-        return {r.key: r for r in (self.report, *self.references)}[key]
+    @property
+    def citable(self) -> tuple[Reference | Publication, ...]:
+        """Everything a citation key can name: the report, its references, and the national
+        publications since 2010."""
+        return (self.report, *self.references, *self.publications)
+
+    def reference(self, key: str) -> Reference | Publication:
+        return {r.key: r for r in self.citable}[key]

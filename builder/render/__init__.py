@@ -9,6 +9,7 @@ from builder.derive import Derived
 from builder.formats.cache import DocumentCache
 from builder.models import Site
 from builder.render import (
+    briefings,
     delphi,
     downloads,
     evidence,
@@ -56,6 +57,7 @@ def render(
     outputs += indexes.render(ctx)
     outputs += reference.render(ctx)
     outputs += themes.render(ctx)
+    outputs += briefings.render(ctx)
     outputs += evidence.render(ctx)
     outputs += recommendations.render(ctx)
     outputs += observatory.render(ctx)

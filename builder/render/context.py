@@ -80,7 +80,7 @@ class Context:
         self.config = config
         self.cache = cache or DocumentCache(None)
         self.files: dict[str, bytes] = {}  # generated downloads, known before pages render
-        self._refs = {r.key: r for r in (site.report, *site.references)}
+        self._refs = {r.key: r for r in site.citable}
 
     def download_links(self, here: str, paths: list[str]) -> list[dict[str, str]]:
         """Download buttons: format, size and a link that MkDocs checks."""
@@ -100,6 +100,8 @@ class Context:
     ) -> Output:
         """Render one Markdown page: front matter, the 'generated' stamp, then the template."""
         fields = {k: v for k, v in meta.items() if v not in (None, [], "")}
+        if filters.unindexed(path):
+            fields["search_exclude"] = True
         values.setdefault("sources", [])
         values.setdefault("updated", None)
         body = TEMPLATES.get_template(template).render(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Any
 
-from builder.models.addresses import GENERATED, theme_path
+from builder.models.addresses import GENERATED, briefing_path, theme_path
 from builder.render.context import Context
 from builder.render.factsheets import factsheet_path
 from builder.render.output import Output
@@ -49,8 +49,17 @@ def rows(ctx: Context) -> list[Row]:
         (p, links([pack_path(p.id, ext) for ext in (".zip", ".pptx", "-handout.docx")]))
         for p in site.training
     ]
+    briefings = [
+        (b, links([briefing_path(b.id, "pdf"), briefing_path(b.id, "docx")]))
+        for b in site.briefings
+    ]
     out: list[Row] = []
     for audience in site.audiences:
+        out += [
+            ("audience", audience, ("Practice briefing", b, d))
+            for b, d in briefings
+            if audience.id in b.audiences
+        ]
         out += [
             ("audience", audience, ("Fact sheet", s, d))
             for s, d in sheets
@@ -99,12 +108,13 @@ def sections(page: Page[Row], before: Row | None) -> list[dict[str, Any]]:
 
 def render(ctx: Context) -> list[Output]:
     site = ctx.site
-    if not site.factsheets and not site.training:
+    if not site.factsheets and not site.training and not site.briefings:
         return []
     every = rows(ctx)
     meta: dict[str, Any] = {
         "title": "Downloads",
-        "description": "Every fact sheet, training pack and data file, by audience and theme.",
+        "description": "Every practice briefing, fact sheet, training pack and data file, "
+        "by audience and theme.",
         "tags": ["factsheets", "training", "data"],
     }
     out = []
@@ -114,7 +124,7 @@ def render(ctx: Context) -> list[Output]:
             ctx.page(
                 page.path,
                 "downloads.md.j2",
-                "content/factsheets/, content/training/",
+                "content/briefings/, content/factsheets/, content/training/",
                 {**meta, "title": page_title(meta["title"], page)},
                 page=page,
                 sections=sections(page, every[start - 1] if start else None),

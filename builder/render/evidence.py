@@ -42,11 +42,13 @@ def render(ctx: Context) -> list[Output]:
                 "content/analyses/",
                 {
                     "title": "National analyses compared",
-                    "description": "The six national overviews the study appraised, side by side.",
+                    "description": "National analyses of serious case reviews from 2002 to "
+                    "today: the six the study appraised and those published since.",
                     "tags": ["national-analysis"],
                 },
                 analyses=[(a, analysis_path(a.id)) for a in site.analyses],
-                sources=[site.report, *[ctx.reference(a.reference) for a in site.analyses]],
+                later=[(a, analysis_path(a.id)) for a in site.analyses if not a.appraised],
+                sources=[site.report, *[ctx.reference(a.source_key) for a in site.analyses]],
             )
         )
         out += [_analysis(ctx, analysis) for analysis in site.analyses]
@@ -108,9 +110,12 @@ def _analysis(ctx: Context, analysis: Analysis) -> Output:
             "edit_url": ctx.config.edit_url(analysis.origin.path),
         },
         analysis=analysis,
+        key_findings=[ctx.resolve(f, path) for f in analysis.key_findings],
         themes=[(t, theme_path(t.id)) for t in themes],
         more_themes=more,
         all_themes=GENERATED["themes"],
-        sources=[ctx.site.report, ctx.reference(analysis.reference)],
+        sources=[ctx.site.report, ctx.reference(analysis.source_key)]
+        if analysis.appraised
+        else [ctx.reference(analysis.source_key)],
         updated=analysis.updated,
     )

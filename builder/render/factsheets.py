@@ -10,14 +10,26 @@ from typing import Any
 from builder.formats import docx, pdf
 from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
-from builder.models import Factsheet
-from builder.models.addresses import GENERATED, theme_path
+from builder.models import Briefing, Factsheet
+from builder.models.addresses import GENERATED, briefing_path, theme_path
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, long_date
 from builder.render.output import Output
 from builder.render.paging import render_pages
 
 KICKER = "Fact sheet"
+HEADINGS = {
+    "key": "Key messages",
+    "practice": "What it means for practice",
+    "questions": "Questions for reflection",
+}
+BRIEFING_KICKER = "Practice briefing"
+# A briefing made into a fact sheet keeps its own section names.
+BRIEFING_HEADINGS = {
+    "key": "In one minute",
+    "practice": "Learning for practice",
+    "questions": "Questions for supervision",
+}
 
 
 @dataclass(frozen=True)
@@ -53,15 +65,63 @@ def plain(text: str) -> str:
     return text.replace("*", "")
 
 
-def document_data(ctx: Context, sheet: Factsheet, branding: Branding | None) -> dict[str, Any]:
+@dataclass(frozen=True)
+class Sheet:
+    """One fact sheet document to make: an editor's fact sheet, or a briefing made into one
+    (whose web version is the briefing's page and whose files sit beside it)."""
+
+    sheet: Factsheet
+    briefing: bool = False
+
+    def path(self, ext: str = "md") -> str:
+        return (briefing_path if self.briefing else factsheet_path)(self.sheet.id, ext)
+
+    @property
+    def kicker(self) -> str:
+        return BRIEFING_KICKER if self.briefing else KICKER
+
+
+def briefing_sheet(ctx: Context, briefing: Briefing) -> Sheet:
+    """A briefing as a fact sheet: In one minute, learning for practice (one action a
+    paragraph), questions for supervision and its sources, at most two A4 pages."""
+    sheet = Factsheet.model_validate(
+        {
+            "id": briefing.id,
+            "title": briefing.title,
+            "summary": briefing.summary,
+            "audiences": list(briefing.audiences),
+            "key_messages": list(briefing.in_one_minute),
+            "practice": "\n\n".join(briefing.learning_for_practice),
+            "questions": list(briefing.supervision_questions),
+            "sources": briefing.sources,
+            "updated": briefing.updated,
+            "review_due": briefing.review_due,
+            "notice": briefing.notice,
+        }
+    )
+    sheet.with_origin(briefing.origin)
+    return Sheet(sheet, briefing=True)
+
+
+def sheets(ctx: Context) -> list[Sheet]:
+    return [Sheet(s) for s in ctx.site.factsheets] + [
+        briefing_sheet(ctx, b) for b in ctx.site.briefings
+    ]
+
+
+def document_data(
+    ctx: Context, sheet: Factsheet, branding: Branding | None, made: Sheet | None = None
+) -> dict[str, Any]:
+    made = made or Sheet(sheet)
     figure = ctx.figures.get(sheet.chart) if sheet.chart else None
-    url = ctx.config.page_url(factsheet_path(sheet.id))
+    url = ctx.config.page_url(made.path())
     return {
         "title": sheet.title,
         "summary": sheet.summary,
-        "kicker": KICKER.upper(),
+        "kicker": made.kicker.upper(),
+        "headings": BRIEFING_HEADINGS if made.briefing else HEADINGS,
         "publisher": ctx.config.name,
-        "keywords": [sheet.theme or "delphi", *sheet.audiences],
+        "keywords": [sheet.theme or ("briefing" if made.briefing else "delphi"), *sheet.audiences],
         "notice": sheet.notice,
         "key_messages": list(sheet.key_messages),
         "practice": paragraphs(sheet.practice),
@@ -77,15 +137,21 @@ def document_data(ctx: Context, sheet: Factsheet, branding: Branding | None) -> 
     }
 
 
-def pdf_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> Job:
-    data = document_data(ctx, sheet, branding)
+def pdf_job(
+    ctx: Context, sheet: Factsheet, branding: Branding | None = None, made: Sheet | None = None
+) -> Job:
+    data = document_data(ctx, sheet, branding, made)
     return Job("factsheet-pdf", pdf.factsheet_pdf, (data, sheet.updated))
 
 
-def docx_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -> Job:
-    data = document_data(ctx, sheet, branding)
+def docx_job(
+    ctx: Context, sheet: Factsheet, branding: Branding | None = None, made: Sheet | None = None
+) -> Job:
+    made = made or Sheet(sheet)
+    data = document_data(ctx, sheet, branding, made)
+    headings = data["headings"]
     figure = ctx.figures.get(sheet.chart) if sheet.chart else None
-    sections = [docx.Part("Key messages", bullets=data["key_messages"])]
+    sections = [docx.Part(headings["key"], bullets=data["key_messages"])]
     if figure is not None:
         sections.append(
             docx.Part(
@@ -93,8 +159,8 @@ def docx_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -
             )
         )
     sections += [
-        docx.Part("What it means for practice", paragraphs=data["practice"]),
-        docx.Part("Questions for reflection", numbered=data["questions"]),
+        docx.Part(headings["practice"], paragraphs=data["practice"]),
+        docx.Part(headings["questions"], numbered=data["questions"]),
     ]
     if branding is not None:
         local = list(branding.contacts)
@@ -110,7 +176,7 @@ def docx_job(ctx: Context, sheet: Factsheet, branding: Branding | None = None) -
         date=sheet.updated,
         author=branding.name if branding else ctx.config.name,
         notice=sheet.notice,
-        kicker=f"{KICKER} · adapted for {branding.name}" if branding else KICKER,
+        kicker=f"{made.kicker} · adapted for {branding.name}" if branding else made.kicker,
     )
     return Job("factsheet-docx", docx.build_docx, (document,))
 
@@ -119,15 +185,16 @@ def documents(ctx: Context, branding: Branding | None = None) -> dict[str, bytes
     """Every fact sheet as PDF and DOCX; content errors for all sheets that cannot be made."""
     files: dict[str, bytes] = {}
     problems = []
-    for sheet in ctx.site.factsheets:
+    for made in sheets(ctx):
+        sheet = made.sheet
         for kind, job in (("pdf", pdf_job), ("docx", docx_job)):
-            result = ctx.cache.attempt(job(ctx, sheet, branding))
+            result = ctx.cache.attempt(job(ctx, sheet, branding, made))
             if isinstance(result, DocumentError):
                 problems.append(Problem(sheet.origin.path, sheet.origin.line, "", str(result)))
             elif isinstance(result, Exception):
                 raise result
             else:
-                files[factsheet_path(sheet.id, kind)] = result
+                files[made.path(kind)] = result
     if problems:
         raise ContentError(problems)
     return files

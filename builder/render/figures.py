@@ -12,10 +12,10 @@ import pandas as pd
 from builder.derive import Derived
 from builder.derive.delphi import StatementResult
 from builder.formats.cache import DocumentCache
-from builder.models import DelphiSection, Site
+from builder.models import DelphiSection, Series, Site
 from builder.render import charts
 
-FIGURE_SOURCES = "content/delphi/, content/analyses/, content/register/"
+FIGURE_SOURCES = "content/delphi/, content/analyses/, content/series/, content/register/"
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,79 @@ def site_figures(site: Site, derived: Derived, cache: DocumentCache) -> dict[str
     if site.analyses:
         for figure in _observatory_figures(derived, cache):
             figures[figure.name] = figure
+        for figure in count_figures(derived, cache):
+            figures[figure.name] = figure
+    for series in site.series:
+        figure = series_figure(series, derived.observatory.series[series.id], cache)
+        figures[figure.name] = figure
     return figures
+
+
+COUNT_TITLES = {
+    "analysed": "Serious case reviews analysed by each national analysis, 2002 to 2022",
+    "evaluated": "Serious case reviews evaluated by Ofsted, by report",
+}
+
+
+def count_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
+    """One chart per unit: reviews analysed by the national analyses, and reviews Ofsted
+    evaluated, never on one axis."""
+    out = []
+    for name, frame in derived.observatory.counts.items():
+        if frame.empty:
+            continue
+        unit = frame["unit"].iloc[0]
+        title = COUNT_TITLES[name]
+        bars = frame.assign(bar=[f"{r.label}: {r.period}" for r in frame.itertuples()])
+        out.append(
+            Figure(
+                f"observatory-scrs-{name}",
+                "observatory",
+                f"scrs-{name}",
+                title,
+                f"Bar chart in date order; unit: {unit}. "
+                + "; ".join(f"{r.bar}: {r.cases}" for r in bars.itertuples())
+                + ".",
+                charts.bars(
+                    bars, "bar", "cases", title, unit.capitalize(), order=list(bars["bar"])
+                ),
+                shown(frame, {"label": "Analysis", "period": "Period", "cases": "Cases"}),
+                f"data/scrs-{name}.csv",
+                cache=cache,
+            )
+        )
+    return out
+
+
+def shown(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+    """The table under a chart: its own columns, then where each number comes from in one
+    column (the CSV keeps source, locator and basis apart)."""
+    where = [
+        f"{r.source}, {r.locator}"
+        + (f" (secondary: as summarised by {r.summarised_by})" if r.basis == "secondary" else "")
+        for r in frame.itertuples()
+    ]
+    return frame[list(columns)].rename(columns=columns).assign(Source=where)
+
+
+def series_figure(series: Series, frame: pd.DataFrame, cache: DocumentCache) -> Figure:
+    """A yearly series as bars, one per period, labelled with its unit."""
+    title = series.title
+    return Figure(
+        f"observatory-series-{series.id}",
+        "observatory",
+        series.id,
+        title,
+        f"Bar chart in date order; unit: {series.unit}; counted by {series.counted_by}. "
+        + "; ".join(f"{r.period}: {r.value}" for r in frame.itertuples())
+        + ".",
+        charts.bars(
+            frame, "period", "value", title, series.unit.capitalize(), order=list(frame["period"])
+        ),
+        shown(frame, {"period": "Period", "value": "Count", "note": "Note"}),
+        f"data/{series.id}.csv",
+        cache=cache,
+    )
 
 
 def _observatory_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:

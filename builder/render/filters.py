@@ -28,6 +28,16 @@ UNFILTERED = (
 )
 
 
+# Pages kept out of the search index altogether (front matter search_exclude, which
+# overrides/main.html reads): lists about the site's upkeep and topic lists, which would
+# otherwise crowd out the pages they point to.
+UNINDEXED = ("tags/", "search.md", "review-due.md", "review-due/", "changelog.md", "changelog/")
+
+
+def unindexed(path: str) -> bool:
+    return path.startswith(UNINDEXED)
+
+
 def filter_values(
     site: Site,
     entries_by_path: dict[str, Entry],

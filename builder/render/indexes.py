@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from builder.derive.index import Entry
-from builder.models.addresses import audience_path, tag_path
+from builder.models.addresses import audience_path, briefing_path, tag_path
 from builder.render.context import Context
 from builder.render.output import Output
 from builder.render.paging import newest
@@ -20,6 +20,21 @@ LISTING_LIMIT = 100
 def listing(items: tuple[Entry, ...]) -> dict[str, Any]:
     entries, more = newest(items, LISTING_LIMIT, key=lambda e: (e.updated or dt.date.min, e.title))
     return {"entries": entries, "more": more}
+
+
+# The pathway that opens with the practice briefings, in their 'start here' order.
+START_HERE_AUDIENCE = "practitioners"
+
+
+def start_here(ctx: Context, audience: str) -> list[tuple[str, str, str]]:
+    """(title, summary, docs path) of the briefings that open this audience's pathway."""
+    if audience != START_HERE_AUDIENCE:
+        return []
+    return [
+        (b.title, b.summary, briefing_path(b.id))
+        for b in ctx.site.briefings  # already in start_here order
+        if b.start_here is not None
+    ]
 
 
 def render(ctx: Context) -> list[Output]:
@@ -46,6 +61,7 @@ def render(ctx: Context) -> list[Output]:
                 },
                 audience=audience,
                 intro=ctx.resolve(audience.intro, path).strip(),
+                start_here=start_here(ctx, audience.id),
                 **listing(ctx.derived.by_audience[audience.id]),
             )
         )

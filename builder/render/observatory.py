@@ -1,5 +1,6 @@
-"""The observatory: charts and tables computed from the national analyses and the case review
-register, each with its data as a CSV download."""
+"""The observatory, 2002 to today: charts and tables from the national analyses, the yearly
+series since 2010 (one chart per unit) and the case review register, each with its data as a
+CSV download."""
 
 from __future__ import annotations
 
@@ -36,6 +37,27 @@ def files(figure: Figure) -> list[Output]:
     ]
 
 
+COUNT_NOTES = {
+    "analysed": (
+        "Each analysis counted its own cohort with its own rules: some counted every review "
+        "notified in the period, others only the final reports they could read, so a rise "
+        "between bars is not a measured trend.",
+        "The periods differ in length (two years for the biennials, three for the triennials, "
+        "about two and a half for the final analysis) and a few years between them are in no "
+        "analysis at all.",
+        "Where a count is known only from a summary by someone else, its table row says so "
+        "(basis: secondary); check it against the report before quoting it.",
+    ),
+    "evaluated": (
+        "Ofsted's reports overlap: Ages of concern covers every review evaluated from April "
+        "2007 to March 2011, and so includes the reviews in the yearly reports before it. "
+        "Never add these bars together.",
+        "Reviews evaluated in a year are not reviews of incidents in that year, and they are "
+        "not the same unit as reviews analysed by the research teams.",
+    ),
+}
+
+
 def render(ctx: Context) -> list[Output]:
     if not ctx.site.analyses:
         return []
@@ -47,6 +69,34 @@ def render(ctx: Context) -> list[Output]:
         Output("data/timeliness.csv", csv_text(obs.timeliness), SOURCES),
         Output("data/ofsted-judgements.csv", csv_text(obs.judgements), SOURCES),
     ]
+    out += [
+        Output(f"data/scrs-{name}.csv", csv_text(frame), SOURCES)
+        for name, frame in obs.counts.items()
+        if not frame.empty
+    ]
+    out += [
+        Output(f"data/{series_id}.csv", csv_text(frame), SOURCES)
+        for series_id, frame in obs.series.items()
+    ]
+    here = "observatory/index.md"
+    counts = [
+        (ctx.figures[f"observatory-scrs-{name}"], COUNT_NOTES[name])
+        for name, frame in obs.counts.items()
+        if not frame.empty
+    ]
+    series = [
+        (
+            ctx.figures[f"observatory-series-{s.id}"],
+            s,
+            [ctx.resolve(point, here) for point in s.cannot_tell],
+        )
+        for s in ctx.site.series
+    ]
+    shown = {f.name for f, _ in counts} | {f.name for f, _, _ in series}
+    cited = sorted(
+        {a.publication for a in ctx.site.analyses if a.publication}
+        | {v.source for s in ctx.site.series for v in s.values}
+    )
     out.append(
         ctx.page(
             "observatory/index.md",
@@ -58,9 +108,11 @@ def render(ctx: Context) -> list[Output]:
                 "national analyses of case reviews.",
                 "tags": ["observatory", "data"],
             },
-            figures=[(f, markdown_table(f.table)) for f in figures],
+            figures=[(f, markdown_table(f.table)) for f in figures if f.name not in shown],
+            counts=[((f, markdown_table(f.table)), notes) for f, notes in counts],
+            series=[((f, markdown_table(f.table)), s, notes) for f, s, notes in series],
             register_count=len(obs.register),
-            sources=[ctx.site.report],
+            sources=[ctx.site.report, *[ctx.reference(key) for key in cited]],
         )
     )
     out += _register(ctx)

@@ -4,7 +4,9 @@ recommendation and the evidence each needs."""
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
+from builder.load.markup import CITATION
 from builder.models.addresses import theme_path
 from builder.render.context import Context
 from builder.render.output import Output
@@ -24,6 +26,12 @@ STATUS_ORDER = (
     "superseded",
     "not-assessed",
 )
+
+
+def _cited(ctx: Context) -> list[Any]:
+    """The publications the tracker's evidence cites, for the page's source list."""
+    keys = {m["key"] for i in ctx.site.implications for m in CITATION.finditer(i.evidence)}
+    return [p for p in ctx.site.publications if p.key in keys]
 
 
 def render(ctx: Context) -> list[Output]:
@@ -55,7 +63,7 @@ def render(ctx: Context) -> list[Output]:
             theme_path=theme_path,
             names=lambda ids: ", ".join(audiences[i] for i in ids),
             has_types=bool(site.recommendation_types),
-            sources=[site.report],
+            sources=[site.report, *_cited(ctx)],
             updated=max(i.last_reviewed for i in site.implications),
         )
     ]

@@ -7,6 +7,7 @@ from builder.render.output import Output
 
 GLOSSARY = "content/glossary.yaml"
 REFERENCES = "content/references.yaml"
+PUBLICATIONS = "content/publications.yaml"
 
 
 def render(ctx: Context) -> list[Output]:
@@ -29,11 +30,13 @@ def render(ctx: Context) -> list[Output]:
             REFERENCES,
             {
                 "title": "References",
-                "description": "The study this site draws on, and the works it cites.",
+                "description": "The study this site draws on, and the works it cites."
+                + (" National publications since 2010." if site.publications else ""),
                 "edit_url": ctx.config.edit_url(REFERENCES),
             },
             report=site.report,
             references=site.references,
+            publications=site.publications,
         ),
         Output("abbreviations.md", abbreviations(ctx), GLOSSARY, root="includes"),
     ]
@@ -41,5 +44,5 @@ def render(ctx: Context) -> list[Output]:
 
 def abbreviations(ctx: Context) -> str:
     """Python-Markdown `abbr` definitions: every page shows the expansion on hover and focus."""
-    lines = [f"*[{t.abbr}]: {t.term.replace(']', '')}" for t in ctx.site.terms]
+    lines = [f"*[{t.abbr}]: {t.term.replace(']', '')}" for t in ctx.site.terms if t.abbr]
     return "\n".join(lines) + "\n"

@@ -7,7 +7,7 @@ from builder.formats import docx, pptx
 from builder.formats.cache import Job
 from builder.formats.zipfile_stable import stable_zip
 from builder.models import TrainingPack
-from builder.models.addresses import GENERATED, statement_ref_path, theme_path
+from builder.models.addresses import GENERATED, briefing_path, statement_ref_path, theme_path
 from builder.render.context import Context, long_date
 from builder.render.factsheets import factsheet_path, paragraphs, plain
 from builder.render.output import Output
@@ -255,5 +255,15 @@ def render(ctx: Context) -> list[Output]:
             for p in ctx.site.training
         ],
         noun="training packs",
+        briefings=[
+            (
+                b,
+                briefing_path(b.id),
+                ctx.download_links(
+                    GENERATED["training"], [briefing_path(b.id, "pdf"), briefing_path(b.id, "docx")]
+                ),
+            )
+            for b in ctx.site.briefings
+        ],
     )
     return out

@@ -51,9 +51,19 @@ def explain(error: ErrorDetails, model: type[BaseModel]) -> str:
                 f"'{value}' should be lower-case letters, digits and single hyphens, "
                 f"e.g. '{_slugify(value)}'"
             )
+        if str(ctx.get("pattern", "")).startswith("^https?://"):
+            return (
+                f"'{value}' should be a web address starting https:// (or http://), "
+                "with no spaces, quotes or brackets"
+            )
         return f"'{value}' is not in the expected form"
     if kind == "string_too_short":
         return "should not be empty"
+    if kind == "string_too_long":
+        return (
+            f"should be at most {ctx.get('max_length')} characters "
+            f"(it has {len(str(value))}); shorten it"
+        )
     if kind == "too_short":
         return f"should have at least {ctx.get('min_length')} item(s)"
     if kind == "too_long":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from builder.load import markup
 from builder.models import ContentModel, Site
 from builder.models.addresses import addresses
 from builder.problems import Problem, did_you_mean
@@ -73,8 +74,10 @@ def check_links(
         yield from _each(record, "themes", record.themes, themes, "theme")
     references = {r.key for r in (site.report, *site.references)}
     references |= existing.get("reference", set()) | existing.get("report", set())
+    publications = {p.key for p in site.publications} | existing.get("publication", set())
+    citable = references | publications
     for analysis in site.analyses:
-        if analysis.reference not in references:
+        if analysis.reference is not None and analysis.reference not in references:
             yield _at(
                 analysis,
                 ("reference",),
@@ -82,8 +85,38 @@ def check_links(
                 f"no reference has the key '{analysis.reference}' in "
                 f"content/references.yaml{did_you_mean(analysis.reference, references)}",
             )
+        if analysis.publication is not None and analysis.publication not in publications:
+            yield _at(
+                analysis,
+                ("publication",),
+                "publication",
+                f"no publication has the key '{analysis.publication}' in "
+                f"content/publications.yaml{did_you_mean(analysis.publication, publications)}",
+            )
+        for index, text in enumerate(analysis.key_findings):
+            yield from _citations(analysis, ("key_findings", index), text, citable, publications)
+    for series in site.series:
+        for index, value in enumerate(series.values):
+            if value.source not in publications:
+                yield _at(
+                    series,
+                    ("values", index, "source"),
+                    f"values[{index}].source",
+                    f"no publication has the key '{value.source}' in content/publications.yaml"
+                    f"{did_you_mean(value.source, publications)}",
+                )
+        yield from _citations(series, ("summary",), series.summary, citable, publications)
+        for index, text in enumerate(series.cannot_tell):
+            yield from _citations(series, ("cannot_tell", index), text, citable, publications)
+    for implication in site.implications:
+        yield from _citations(
+            implication, ("evidence",), implication.evidence, citable, publications
+        )
+    for term in site.terms:
+        yield from _citations(term, ("status",), term.status or "", citable, publications)
+        yield from _citations(term, ("definition",), term.definition, citable, publications)
     for theme in site.themes:
-        yield from _each(theme, "sources", theme.sources, references, "reference key")
+        yield from _each(theme, "sources", theme.sources, citable, "reference key")
     factsheets = {f.id for f in site.factsheets} | existing.get("factsheet", set())
     charts = chart_names(site)
     for sheet in site.factsheets:
@@ -125,6 +158,36 @@ def chart_names(site: Site) -> set[str]:
         if any(a.judgements for a in site.analyses):
             names.add("observatory-ofsted-judgements")
     return names
+
+
+def _citations(
+    item: ContentModel,
+    loc: tuple[str | int, ...],
+    text: str,
+    known: set[str],
+    publications: set[str],
+) -> Iterator[Problem]:
+    """Every [@key, locator] in a content field must name a reference or publication, with a
+    locator when it names a publication."""
+    for match in markup.CITATION.finditer(text):
+        key = match["key"]
+        field = ".".join(str(part) for part in loc)
+        if key not in known:
+            yield _at(
+                item,
+                loc,
+                field,
+                f"cites '{key}', which is in neither content/references.yaml nor "
+                f"content/publications.yaml{did_you_mean(key, sorted(known))}",
+            )
+        elif key in publications and not match["locator"]:
+            yield _at(
+                item,
+                loc,
+                field,
+                f"cites the publication '{key}' without a locator; write [@{key}, locator] "
+                "with the page, section or summary it comes from",
+            )
 
 
 def _one(

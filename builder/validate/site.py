@@ -17,6 +17,7 @@ from builder.models import (
     Allowlist,
     Analysis,
     Audience,
+    Briefing,
     ContentModel,
     Delphi,
     DelphiResponse,
@@ -27,10 +28,12 @@ from builder.models import (
     Implication,
     Newsletter,
     Page,
+    Publication,
     PublishedRow,
     RecommendationType,
     Reference,
     RegisterRecord,
+    Series,
     Site,
     Source,
     Term,
@@ -40,6 +43,7 @@ from builder.models import (
 )
 from builder.models.addresses import GENERATED, addresses
 from builder.problems import Problem, Severity, did_you_mean
+from builder.validate.briefings import check_briefings
 from builder.validate.delphi import check_delphi
 from builder.validate.explain import explain, field_name
 from builder.validate.links import ANY, check_links
@@ -50,10 +54,13 @@ MODELS: dict[str, type[ContentModel]] = {
     "term": Term,
     "report": Reference,
     "reference": Reference,
+    "publication": Publication,
+    "briefing": Briefing,
     "page": Page,
     "theme": Theme,
     "findings": FindingsChapter,
     "analysis": Analysis,
+    "series": Series,
     "implication": Implication,
     "recommendation_type": RecommendationType,
     "thematic_topics": ThematicTopics,
@@ -92,7 +99,7 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
     site = Site(
         audiences=tuple(sorted(items["audience"], key=lambda a: AUDIENCE_IDS.index(a.id))),
         pages=tuple(sorted(items["page"], key=lambda p: p.id)),
-        terms=tuple(sorted(items["term"], key=lambda t: t.abbr.lower())),
+        terms=tuple(sorted(items["term"], key=lambda t: t.key)),
         report=items["report"][0],
         references=tuple(items["reference"]),
         delphi=_delphi(items),
@@ -106,6 +113,16 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
         factsheets=tuple(sorted(items["factsheet"], key=lambda f: f.id)),
         training=tuple(sorted(items["training"], key=lambda t: t.id)),
         newsletters=tuple(sorted(items["newsletter"], key=lambda n: (n.date, n.id))),
+        publications=tuple(
+            sorted(items["publication"], key=lambda p: (p.year is None, p.year or 0, p.key))
+        ),
+        series=tuple(sorted(items["series"], key=lambda s: s.id)),
+        briefings=tuple(
+            sorted(
+                items["briefing"],
+                key=lambda b: (b.start_here is None, b.start_here or 0, b.title, b.id),
+            )
+        ),
     )
     problems.extend(_references(site, loaded))
     delphi_whole = not broken & DELPHI_KINDS
@@ -197,11 +214,12 @@ def _problem(
 # Which field identifies each kind of item, for the duplicate check.
 IDENTITY: dict[str, Callable[[Any], Any]] = {
     "audience": lambda a: a.id,
-    "term": lambda t: t.abbr.lower(),
+    "term": lambda t: t.key,
     "page": lambda p: p.id,
     "delphi_section": lambda s: s.id,
     "theme": lambda t: t.id,
     "analysis": lambda a: a.id,
+    "series": lambda s: s.id,
     "findings": lambda f: f.section,
     "implication": lambda i: i.number,
     "recommendation_type": lambda t: t.id,
@@ -209,6 +227,7 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
     "factsheet": lambda f: f.id,
     "training": lambda t: t.id,
     "newsletter": lambda n: n.id,
+    "briefing": lambda b: b.id,
     "delphi_response": lambda r: (r.section, r.number, r.round),
     "delphi_published": lambda r: (r.section, r.number),
     "delphi_acknowledged": lambda a: a.key,
@@ -216,9 +235,9 @@ IDENTITY: dict[str, Callable[[Any], Any]] = {
 
 
 def _duplicates(items: dict[str, list[Any]]) -> Iterator[Problem]:
-    keyed = dict(IDENTITY, reference=lambda r: r.key)
+    keyed = dict(IDENTITY, reference=lambda r: r.key, publication=lambda p: p.short)
     groups = dict(items)
-    groups["reference"] = items["report"] + items["reference"]
+    groups["reference"] = items["report"] + items["reference"] + items["publication"]
     for kind, identify in keyed.items():
         seen: dict[Any, ContentModel] = {}
         for item in groups.get(kind, []):
@@ -228,6 +247,7 @@ def _duplicates(items: dict[str, list[Any]]) -> Iterator[Problem]:
                 name = {
                     "term": "abbr",
                     "reference": "key",
+                    "publication": "short",
                     "implication": "number",
                     "findings": "section",
                 }.get(kind, "id")
@@ -265,9 +285,10 @@ def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
     # When the reference list could not be read at all, citations are not checked against it.
     keys: set[str] = (
         ANY
-        if {"reference", "report"} & set(loaded.unreadable)
-        else {r.key for r in (site.report, *site.references)}
+        if {"reference", "report", "publication"} & set(loaded.unreadable)
+        else {r.key for r in site.citable}
         | _raw(loaded, "reference", "key")
+        | _raw(loaded, "publication", "key")
         | _raw(loaded, "report", "key")
     )
     for page in _all_pages(site):
@@ -277,6 +298,7 @@ def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
                     page, f"sources[{index}]", _unknown_key(key, keys), loc=("sources", index)
                 )
     yield from _body_markers(loaded, "citation", keys, _unknown_key)
+    yield from check_briefings(site, keys)
 
 
 def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
@@ -285,7 +307,8 @@ def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
 
 def _unknown_key(key: str, keys: Iterable[str]) -> str:
     return (
-        f"no reference has the key '{key}' in content/references.yaml"
+        f"no reference has the key '{key}' in content/references.yaml or "
+        "content/publications.yaml"
         f"{did_you_mean(key, sorted(keys))}"
     )
 
@@ -326,7 +349,7 @@ def _body_markers(
     run reports everything."""
     known = known if isinstance(known, set) else set(known)
     choices = sorted(known)
-    marked = ("page", "delphi_overview", "theme", "newsletter")
+    marked = ("page", "delphi_overview", "theme", "newsletter", "briefing")
     for record in (r for r in loaded.records if r.kind in marked):
         for marker in markup.markers(record.body or ""):
             if marker.kind == kind and marker.value not in known:

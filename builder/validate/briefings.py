@@ -1,0 +1,149 @@
+"""Cross-checks of practice briefings: notes oldest first, every source a known citation key,
+related ids that exist, and one briefing per place in the 'start here' list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import pyphen
+
+from builder.models import Briefing, Site
+from builder.models.addresses import addresses
+from builder.problems import Problem, Severity, did_you_mean
+
+# The agreed model: the summary and "In one minute" read easily (Flesch reading ease at least
+# 60, plain English), and the main text (everything but the notes) is at most about 900 words.
+MIN_READING_EASE = 60
+MAX_MAIN_WORDS = 900
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
+
+
+def check_briefings(site: Site, keys: set[str]) -> Iterator[Problem]:
+    known = set(addresses(site))
+    places: dict[int, Briefing] = {}
+    for briefing in site.briefings:
+        yield from _oldest_first(briefing)
+        yield from _sources(briefing, keys)
+        yield from _related(briefing, known)
+        yield from _plain_english(briefing)
+        if briefing.start_here is not None:
+            first = places.get(briefing.start_here)
+            if first is not None:
+                yield _at(
+                    briefing,
+                    ("start_here",),
+                    f"{briefing.start_here} is also the place of {first.origin.path} "
+                    f"(line {first.origin.line_of('start_here')}); each briefing needs its own "
+                    "place in the 'start here' list, so renumber one",
+                )
+            else:
+                places[briefing.start_here] = briefing
+
+
+def _at(briefing: Briefing, loc: tuple[str | int, ...], message: str) -> Problem:
+    name = "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(loc)
+    )
+    return Problem(briefing.origin.path, briefing.origin.line_of(*loc), name, message)
+
+
+def _oldest_first(briefing: Briefing) -> Iterator[Problem]:
+    findings = briefing.national_findings
+    for index in range(1, len(findings)):
+        before, this = findings[index - 1].year, findings[index].year
+        if this < before:
+            yield _at(
+                briefing,
+                ("national_findings", index, "year"),
+                f"{this} comes after {before} in the list; list the national findings oldest "
+                "first (by year), so move this one up",
+            )
+
+
+def _sources(briefing: Briefing, keys: set[str]) -> Iterator[Problem]:
+    for index, finding in enumerate(briefing.national_findings):
+        if finding.source not in keys:
+            yield _at(
+                briefing,
+                ("national_findings", index, "source"),
+                f"no reference has the key '{finding.source}' in content/references.yaml or "
+                f"content/publications.yaml{did_you_mean(finding.source, sorted(keys))}",
+            )
+
+
+RELATED = {
+    "themes": ("theme", "a theme file name in content/themes/"),
+    "delphi": ("delphi", "a Delphi statement such as 'learning-nationally-3'"),
+    "factsheets": ("factsheet", "a fact sheet file name in content/factsheets/"),
+    "training": ("training", "a training pack file name in content/training/"),
+}
+
+
+def _related(briefing: Briefing, known: set[str]) -> Iterator[Problem]:
+    for field, (prefix, what) in RELATED.items():
+        choices = sorted(k.removeprefix(f"{prefix}-") for k in known if k.startswith(f"{prefix}-"))
+        for index, value in enumerate(getattr(briefing.related, field)):
+            if f"{prefix}-{value}" not in known:
+                yield _at(
+                    briefing,
+                    ("related", field, index),
+                    f"'{value}' does not exist; use {what}{did_you_mean(value, choices)}",
+                )
+
+
+@cache
+def _hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="en_GB")
+
+
+def reading_ease(text: str) -> float:
+    """Flesch reading ease (higher is easier; 60 to 70 is plain English), counting syllables
+    as the hyphenation points of a British English dictionary (pyphen) plus one."""
+    words = WORD.findall(text)
+    if not words:
+        return 100.0
+    sentences = max(1, len(re.findall(r"[.!?]+(?=\s|$)", text)))
+    syllables = sum(len(_hyphenator().positions(w)) + 1 for w in words)
+    return 206.835 - 1.015 * len(words) / sentences - 84.6 * syllables / len(words)
+
+
+def main_words(briefing: Briefing) -> int:
+    parts = [
+        briefing.summary,
+        *briefing.in_one_minute,
+        *briefing.key_issues,
+        *briefing.learning_for_practice,
+        *briefing.supervision_questions,
+        briefing.evidence_gaps or "",
+        briefing.body,
+    ]
+    return sum(len(WORD.findall(part)) for part in parts)
+
+
+def _plain_english(briefing: Briefing) -> Iterator[Problem]:
+    for field, text in (
+        ("summary", briefing.summary),
+        ("in_one_minute", " ".join(briefing.in_one_minute)),
+    ):
+        ease = reading_ease(text)
+        if ease < MIN_READING_EASE:
+            yield Problem(
+                briefing.origin.path,
+                briefing.origin.line_of(field),
+                field,
+                f"reads at {ease:.0f} on the Flesch reading ease scale, below "
+                f"{MIN_READING_EASE}; use shorter sentences and everyday words",
+                Severity.WARNING,
+            )
+    words = main_words(briefing)
+    if words > MAX_MAIN_WORDS:
+        yield Problem(
+            briefing.origin.path,
+            briefing.origin.line,
+            "",
+            f"the main text (everything but the national findings) is {words} words, more "
+            f"than about {MAX_MAIN_WORDS}; shorten it so the briefing stays a quick read",
+            Severity.WARNING,
+        )
