@@ -341,8 +341,10 @@ def test_each_briefing_is_a_two_page_fact_sheet(built: Paths) -> None:
 
 def test_briefings_are_on_the_downloads_page(built: Paths) -> None:
     downloads = (built.docs / "downloads.md").read_text()
-    assert "- Practice briefing: **Neglect**: [PDF" in downloads
-    assert "(briefings/neglect.pdf)" in downloads
+    briefings = downloads.split("## Practice briefings", 1)[1].split("\n## ", 1)[0]
+    assert "- **[Neglect](briefings/neglect.md)**: [PDF" in briefings
+    assert "(briefings/neglect.pdf)" in briefings
+    assert briefings.count("](briefings/neglect.pdf)") == 1  # once, not once per audience
 
 
 def briefing_warnings(paths: Paths) -> list[str]:

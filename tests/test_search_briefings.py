@@ -4,6 +4,7 @@ real browser is the topic's briefing. Run against the site with small fixture br
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 
@@ -37,8 +38,15 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The real content with its briefings swapped for the fixture's small ones (whose words
     compete with every real theme, page and fact sheet), built and served."""
     paths = make_project(tmp_path_factory.mktemp("search"), ROOT / "content")
-    shutil.rmtree(paths.content / "briefings", ignore_errors=True)
-    shutil.copytree(BRIEFINGS / "briefings", paths.content / "briefings")
+    # The fixture's briefings replace the real ones of the same name; any other real briefing
+    # stays (pages may link to it) but leaves the 'start here' list to the fixture's.
+    real = paths.content / "briefings"
+    for file in sorted(real.glob("*.md")):
+        if (BRIEFINGS / "briefings" / file.name).exists():
+            file.unlink()
+        else:
+            file.write_text(re.sub(r"(?m)^start_here:.*\n", "", file.read_text()))
+    shutil.copytree(BRIEFINGS / "briefings", real, dirs_exist_ok=True)
     # A page that says every topic word more often than any briefing: without the briefings'
     # search weights, it would come first.
     shutil.copy(BRIEFINGS / "competitor.md", paths.content / "pages" / "team-meeting-notes.md")

@@ -28,7 +28,8 @@ DATA = (
     "register.csv",
 )
 
-# One row: (section, group, what the template shows). Sections: "audience" (By audience, grouped
+# One row: (section, group, what the template shows). Sections: "briefings" (each practice
+# briefing's fact sheet, once), "audience" (By audience, grouped
 # by audience), "theme" (By theme) and "other" (fact sheets of no theme: the Delphi results).
 Row = tuple[str, Any, tuple[Any, ...]]
 
@@ -53,13 +54,13 @@ def rows(ctx: Context) -> list[Row]:
         (b, links([briefing_path(b.id, "pdf"), briefing_path(b.id, "docx")]))
         for b in site.briefings
     ]
-    out: list[Row] = []
+
+    def target(briefing: Any) -> str:
+        return briefing_path(briefing.id)
+
+    # Briefings once each, first: they are for everyone who works with children.
+    out: list[Row] = [("briefings", None, (b, target(b), d)) for b, d in briefings]
     for audience in site.audiences:
-        out += [
-            ("audience", audience, ("Practice briefing", b, d))
-            for b, d in briefings
-            if audience.id in b.audiences
-        ]
         out += [
             ("audience", audience, ("Fact sheet", s, d))
             for s, d in sheets
