@@ -20,13 +20,20 @@ MAX_MAIN_WORDS = 900
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d+")
 
 
-def check_briefings(site: Site, keys: set[str]) -> Iterator[Problem]:
+def check_briefings(
+    site: Site, keys: set[str], existing: dict[str, set[str]], delphi_whole: bool = True
+) -> Iterator[Problem]:
+    """`existing` holds the ids of items that failed to load or validate, by kind: naming one is
+    no error (its own error says what is wrong). Without the whole Delphi data, statement ids
+    are not checked."""
     known = set(addresses(site))
+    known |= {f"{kind}-{item}" for kind, ids in existing.items() for item in ids}
+    skip = set() if delphi_whole else {"delphi"}
     places: dict[int, Briefing] = {}
     for briefing in site.briefings:
         yield from _oldest_first(briefing)
         yield from _sources(briefing, keys)
-        yield from _related(briefing, known)
+        yield from _related(briefing, known, skip)
         yield from _plain_english(briefing)
         if briefing.start_here is not None:
             first = places.get(briefing.start_here)
@@ -81,8 +88,10 @@ RELATED = {
 }
 
 
-def _related(briefing: Briefing, known: set[str]) -> Iterator[Problem]:
+def _related(briefing: Briefing, known: set[str], skip: set[str]) -> Iterator[Problem]:
     for field, (prefix, what) in RELATED.items():
+        if field in skip:
+            continue
         choices = sorted(k.removeprefix(f"{prefix}-") for k in known if k.startswith(f"{prefix}-"))
         for index, value in enumerate(getattr(briefing.related, field)):
             if f"{prefix}-{value}" not in known:

@@ -131,7 +131,9 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
     problems.extend(_review_dates(site, today or dt.date.today()))
     # One error per root cause: an item that failed is not reported again where others name it,
     # and the Delphi files are cross-checked only when every one of them was read.
-    problems.extend(check_links(site, _existing(loaded), delphi_whole))
+    existing = _existing(loaded)
+    problems.extend(check_links(site, existing, delphi_whole))
+    problems.extend(check_briefings(site, _citable(site, loaded), existing, delphi_whole))
     if site.delphi is not None and delphi_whole:
         problems.extend(check_delphi(site.delphi))
     if any(p.severity == Severity.ERROR for p in problems):
@@ -280,17 +282,21 @@ def _audiences_complete(audiences: list[Audience], loaded: Loaded) -> Iterator[P
         )
 
 
-def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
-    # Keys of entries that failed validation still count: their own errors say what is wrong.
-    # When the reference list could not be read at all, citations are not checked against it.
-    keys: set[str] = (
-        ANY
-        if {"reference", "report", "publication"} & set(loaded.unreadable)
-        else {r.key for r in site.citable}
+def _citable(site: Site, loaded: Loaded) -> set[str]:
+    """Every key a citation may name. Keys of entries that failed validation still count: their
+    own errors say what is wrong. When a reference list could not be read at all, any key does."""
+    if {"reference", "report", "publication"} & set(loaded.unreadable):
+        return ANY
+    return (
+        {r.key for r in site.citable}
         | _raw(loaded, "reference", "key")
         | _raw(loaded, "publication", "key")
         | _raw(loaded, "report", "key")
     )
+
+
+def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
+    keys = _citable(site, loaded)
     for page in _all_pages(site):
         for index, key in enumerate(page.sources):
             if key not in keys:
@@ -298,7 +304,6 @@ def _references(site: Site, loaded: Loaded) -> Iterator[Problem]:
                     page, f"sources[{index}]", _unknown_key(key, keys), loc=("sources", index)
                 )
     yield from _body_markers(loaded, "citation", keys, _unknown_key)
-    yield from check_briefings(site, keys)
 
 
 def _raw(loaded: Loaded, kind: str, key: str) -> set[str]:
