@@ -20,15 +20,6 @@ EXPECTED_IMPLICATIONS = 15
 EXPECTED_ANALYSES = 6
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    from tests.conftest import ROOT, make_project
-
-    paths = make_project(tmp_path_factory.mktemp("learning"), ROOT / "content")
-    pipeline.generate(paths, TODAY)
-    return paths
-
-
 def read(paths: Paths, name: str) -> str:
     return (paths.docs / name).read_text(encoding="utf-8")
 

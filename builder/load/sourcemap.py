@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -162,7 +161,3 @@ def parse_csv(text: str) -> list[tuple[int, dict[str, str]]]:
     except csv.Error as exc:
         raise SyntaxProblem(reader.line_num, f"CSV syntax error: {exc}") from None
     return rows
-
-
-def is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
