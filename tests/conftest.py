@@ -83,6 +83,15 @@ def built_site(generated_real: Generated) -> Paths:
     return paths
 
 
+@pytest.fixture
+def built_copy(built_site: Paths, tmp_path: Path) -> Paths:
+    """A copy of the built real project (content, docs tree, stage and site), so a test may
+    change it and build again without building from scratch first."""
+    copy = tmp_path / "built"
+    shutil.copytree(built_site.root, copy, symlinks=True)
+    return Paths(copy)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """Debian's Chromium, driven by Playwright, shared by every browser test."""
