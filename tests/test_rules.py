@@ -7,6 +7,7 @@ stops firing, or fires at another line, fails its case."""
 from __future__ import annotations
 
 import re
+import shutil
 
 import pytest
 
@@ -16,7 +17,8 @@ from builder.problems import ContentError, Severity
 from tests.conftest import TODAY
 
 # A case: edits (file under content/, regular expression, replacement; a None expression renames
-# the file to the replacement) and the exact errors they must give, in order.
+# the file to the replacement, an empty one copies it there) and the exact errors they must give,
+# in order.
 Edit = tuple[str, str | None, str]
 
 CASES = [
@@ -42,7 +44,7 @@ CASES = [
     pytest.param(
         [("pages/accessibility.md", None, "pages/glossary.md")],
         [
-            "content/pages/glossary.md:1: id: the file name 'glossary' is reserved for a page the builder generates; rename the file"
+            "content/pages/glossary.md:1: id: the file name 'glossary' gives the address glossary/, which is reserved for a page the builder generates (glossary.md); rename the file"
         ],
         id="reserved-page-id",
     ),
@@ -314,6 +316,47 @@ CASES = [
         ],
         id="safety-script-and-personal-detail",
     ),
+    pytest.param(
+        [("themes/learning-without-blame.md", "", "themes/future-thematic-reviews.md")],
+        [
+            "content/themes/future-thematic-reviews.md:1: id: the file name 'future-thematic-reviews' gives the address themes/future-thematic-reviews/, which is reserved for a page the builder generates (themes/future-thematic-reviews.md); rename the file"
+        ],
+        id="theme-at-a-generated-address",
+    ),
+    pytest.param(
+        [("pages/accessibility.md", "", "pages/themes.md")],
+        [
+            "content/pages/themes.md:1: id: the file name 'themes' gives the address themes/, which is reserved for a page the builder generates (themes/index.md); rename the file"
+        ],
+        id="page-at-a-generated-address",
+    ),
+    pytest.param(
+        [("pages/accessibility.md", "", "pages/theme-accessibility.md")],
+        [
+            "content/pages/theme-accessibility.md:1: id: the file name 'theme-accessibility' is reserved for a page the builder generates; rename the file"
+        ],
+        id="page-with-a-reserved-prefix",
+    ),
+    pytest.param(
+        [
+            (
+                "pages/about.md",
+                "This site puts those ideas into practice\\.",
+                "This site puts those ideas into practice.\n\nSee [the blame theme](themes/learning-without-blam.md).",
+            )
+        ],
+        [
+            "content/pages/about.md:16: body: links to 'themes/learning-without-blam.md', not a page of the site; link to a page by its id, as in [text](id:about); did you mean 'theme-learning-without-blame'?"
+        ],
+        id="markdown-link-to-a-missing-page",
+    ),
+    pytest.param(
+        [("themes/learning-without-blame.md", "\\Z", "\n[About](/about/)\n")],
+        [
+            "content/themes/learning-without-blame.md:58: body: links to '/about/', an absolute path, which breaks when the site is not at the root; link to a page by its id, as in [text](id:about)"
+        ],
+        id="markdown-link-absolute",
+    ),
 ]
 
 
@@ -322,6 +365,9 @@ def apply(paths: Paths, edits: list[Edit]) -> None:
         path = paths.content / name
         if pattern is None:
             path.rename(paths.content / replacement)
+            continue
+        if not pattern:
+            shutil.copy(path, paths.content / replacement)
             continue
         text = path.read_text(encoding="utf-8")
         changed = re.sub(pattern, replacement, text, count=1, flags=re.MULTILINE)
@@ -346,3 +392,20 @@ def test_each_rule_reports_its_exact_message(
 ) -> None:
     apply(full, edits)
     assert errors(full) == expected
+
+
+def test_markdown_links_that_lead_to_pages_pass(full: Paths) -> None:
+    about = full.content / "pages" / "about.md"
+    about.write_text(
+        about.read_text()
+        + "\n[A theme](themes/learning-without-blame.md), [a tag](tags/blame.md), "
+        "[a statement](delphi/local/5.md#top), [elsewhere](https://example.org/x.md), "
+        "[here](#top) and `[code](nowhere.md)`.\n\n"
+        "```\n[fenced](nowhere.md)\n```\n"
+    )
+    theme = full.content / "themes" / "learning-without-blame.md"
+    theme.write_text(theme.read_text() + "\n[About](../about.md) and [themes](index.md).\n")
+    try:
+        pipeline.check(full, TODAY)
+    except ContentError as error:
+        pytest.fail("\n".join(map(str, error.problems)))
