@@ -80,14 +80,18 @@ def test_stale_files_and_empty_folders_are_removed(roots: dict[str, Path]) -> No
 
 
 def test_only_changed_files_are_written(roots: dict[str, Path]) -> None:
+    # A changed file on either side of an unchanged one, one changing to bytes that sort
+    # lower and one to bytes that sort higher.
     writer = Writer(roots)
-    writer.write([Output("same.md", "s", "x"), Output("changes.md", "1", "x")])
+    writer.write([Output("a.md", "b", "x"), Output("same.md", "s", "x"), Output("z.md", "1", "x")])
     same = roots["docs"] / "same.md"
     before = same.stat().st_mtime_ns, same.stat().st_ino
-    stats = writer.write([Output("same.md", "s", "x"), Output("changes.md", "2", "x")])
-    assert stats == {"written": 1, "unchanged": 1, "removed": 0}
+    stats = writer.write(
+        [Output("a.md", "a", "x"), Output("same.md", "s", "x"), Output("z.md", "2", "x")]
+    )
+    assert stats == {"written": 2, "unchanged": 1, "removed": 0}
     assert (same.stat().st_mtime_ns, same.stat().st_ino) == before
-    assert (roots["docs"] / "changes.md").read_text() == "2"
+    assert tree(roots["docs"]) == {"a.md": b"a", "same.md": b"s", "z.md": b"2"}
     assert not [p for p in roots["docs"].rglob(".tmp-*")]
 
 
