@@ -321,7 +321,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(
     assert different == []
 
 
-def test_broken_internal_links_fail_the_build(tmp_path: Path) -> None:
+def test_link_check_finds_missing_files_and_anchors(tmp_path: Path) -> None:
     from builder.engine.linkcheck import broken_links
 
     (tmp_path / "a").mkdir()
