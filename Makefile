@@ -52,7 +52,7 @@ schemas: $(STAMP)  ## re-export the JSON Schemas editors get completion from
 	$(BIN)/python -m builder schemas
 
 # Mutation testing (Cosmic Ray) of the guarded modules changed since main; name modules with
-# MODULES="builder/write/writer.py ...", or MODULES=--all. About 10 s a mutant on two cores.
+# MODULES="builder/write/writer.py ...", or MODULES=--all (long). See CONTRIBUTING.md.
 mutation: $(STAMP)  ## mutate changed validation/safety/writer/engine/derive modules; list survivors
 	$(BIN)/python -m tests.mutation $(MODULES)
 
