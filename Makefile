@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup system-deps site serve test check lint format golden schemas bench clean
+.PHONY: setup system-deps site serve test check lint format golden schemas bench mutation clean
 
 setup: $(STAMP)
 
@@ -55,6 +55,11 @@ golden: $(STAMP)  ## regenerate tests/golden/ from tests/fixtures/; review the d
 
 schemas: $(STAMP)  ## re-export the JSON Schemas editors get completion from
 	$(BIN)/python -m builder schemas
+
+# Mutation testing (Cosmic Ray) of the guarded modules changed since main; name modules with
+# MODULES="builder/write/writer.py ...", or MODULES=--all (long). See CONTRIBUTING.md.
+mutation: $(STAMP)  ## mutate changed validation/safety/writer/engine/derive modules; list survivors
+	$(BIN)/python -m tests.mutation $(MODULES)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -1,17 +1,18 @@
-"""Shared fixtures: throwaway project folders with real or fixture content, and one real site
-built once per test session."""
+"""Shared fixtures: throwaway project folders with real or fixture content, and the real site
+generated and built once per test session, shared by every module that reads it."""
 
 from __future__ import annotations
 
 import datetime as dt
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from builder import pipeline
+from builder import engine, pipeline
 from builder.paths import ROOT, Paths
 from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 
@@ -37,17 +38,58 @@ def mini(tmp_path: Path) -> Paths:
 
 
 @pytest.fixture
+def full(tmp_path: Path) -> Paths:
+    """The full fixture project (every content kind, the Delphi data), frozen under
+    tests/fixtures/full/ so editing content/ never breaks a code test; copied so a test may
+    break it."""
+    return make_project(tmp_path / "full", FIXTURES / "full" / "content")
+
+
+@pytest.fixture
 def real(tmp_path: Path) -> Paths:
     """A copy of the real content, so a test may break it without touching the checkout."""
     return make_project(tmp_path / "real", ROOT / "content")
 
 
+@dataclass(frozen=True)
+class Generated:
+    """The real content's docs tree, generated once per session: read it, never change it."""
+
+    paths: Paths
+    checked: pipeline.Checked
+
+
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    """The real site, built once with MkDocs for every engine and browser test."""
-    paths = make_project(tmp_path_factory.mktemp("built"), ROOT / "content")
-    pipeline.build(paths, TODAY)
+def generated_real(tmp_path_factory: pytest.TempPathFactory) -> Generated:
+    """The real content, validated and rendered into its docs tree once for every test that
+    reads generated Markdown, specs, PDFs or feeds."""
+    paths = make_project(tmp_path_factory.mktemp("real-generated"), ROOT / "content")
+    checked, _ = pipeline.generate(paths, TODAY)
+    return Generated(paths, checked)
+
+
+@pytest.fixture(scope="session")
+def generated(generated_real: Generated) -> Paths:
+    """The project folder of `generated_real` (its docs tree is under .docs)."""
+    return generated_real.paths
+
+
+@pytest.fixture(scope="session")
+def built_site(generated_real: Generated) -> Paths:
+    """The real site, built once with MkDocs from the shared docs tree for every engine and
+    browser test."""
+    paths = generated_real.paths
+    engine.build_site(paths, generated_real.checked.derived.updated)
     return paths
+
+
+@pytest.fixture
+def built_copy(built_site: Paths, tmp_path: Path) -> Paths:
+    """A copy of the built real project (content, docs tree, stage and site), so a test may
+    change it and build again without building from scratch first."""
+    copy = tmp_path / "built"
+    shutil.copytree(built_site.root, copy, symlinks=True)
+    return Paths(copy)
 
 
 @pytest.fixture(scope="session")

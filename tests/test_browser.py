@@ -61,7 +61,14 @@ def test_search_filters_by_audience_type_theme_and_year(browser: Browser, site: 
         assert panel.locator(f"summary:has-text('{name}')").count() == 1, name
     panel.locator("summary:has-text('type')").click()
     panel.locator("label:has-text('Fact sheet')").click()
-    page.wait_for_timeout(800)
+    # Wait until the filtered results are in, not for a fixed time.
+    page.wait_for_function(
+        """() => {
+            const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
+            return links.length > 0 && links.every(a => a.href.includes('/factsheets/'));
+        }""",
+        timeout=15000,
+    )
     results = page.locator(".pagefind-ui__result")
     assert results.count() > 0
     hrefs = [

@@ -6,18 +6,8 @@ from __future__ import annotations
 import json
 
 import altair as alt
-import pytest
 
-from builder import pipeline
 from builder.paths import Paths
-from tests.conftest import ROOT, TODAY, make_project
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    paths = make_project(tmp_path_factory.mktemp("charts"), ROOT / "content")
-    pipeline.generate(paths, TODAY)
-    return paths
 
 
 def test_every_spec_is_valid_vega_lite(generated: Paths) -> None:

@@ -10,7 +10,6 @@ import sys
 
 from builder.commands import schemas
 from builder.paths import ROOT, Paths
-from tests.conftest import TODAY
 
 LINE = re.compile(r"^content/[\w./-]+:\d+: ")
 
@@ -95,7 +94,6 @@ def test_page_schema_offers_audience_completion() -> None:
         "policy-makers",
         "researchers",
     ]
-    assert TODAY  # the fixed date the other tests use
 
 
 def test_every_kind_scaffolds_a_file_that_validates(real: Paths) -> None:
@@ -104,3 +102,28 @@ def test_every_kind_scaffolds_a_file_that_validates(real: Paths) -> None:
         assert result.returncode == 0, result.stderr
     result = run(real, "check")
     assert result.returncode == 0, result.stderr
+
+
+def test_check_reports_address_collisions_and_broken_markdown_links_at_their_line(
+    full: Paths,
+) -> None:
+    """Both used to pass check and fail later: the collision with exit 70 ("a bug"), the link
+    in MkDocs, naming the docs tree instead of the content file."""
+    themes = full.content / "themes"
+    (themes / "future-thematic-reviews.md").write_text(
+        (themes / "learning-without-blame.md").read_text()
+    )
+    about = full.content / "pages" / "about.md"
+    about.write_text(about.read_text() + "\nSee [the register](observatory/registr.md).\n")
+    result = run(full, "check")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if LINE.match(line)]
+    assert errors == [
+        "content/pages/about.md:46: body: links to 'observatory/registr.md', not a page of the "
+        "site; link to a page by its id, as in [text](id:about); did you mean 'register'?",
+        "content/themes/future-thematic-reviews.md:1: id: the file name "
+        "'future-thematic-reviews' gives the address themes/future-thematic-reviews/, which is "
+        "reserved for a page the builder generates (themes/future-thematic-reviews.md); "
+        "rename the file",
+    ]

@@ -18,14 +18,7 @@ from builder import pipeline
 from builder.commands.local import build_local
 from builder.paths import Paths
 from builder.problems import ContentError
-from tests.conftest import ROOT, TODAY, make_project
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    paths = make_project(tmp_path_factory.mktemp("downloads"), ROOT / "content")
-    pipeline.generate(paths, TODAY)
-    return paths
+from tests.conftest import ROOT, TODAY, Generated, make_project
 
 
 def words(text: str) -> str:
@@ -201,15 +194,17 @@ def test_local_settings_errors_are_reported_like_content_errors(
     assert "logo: 'missing.png' is not a PNG file" in str(caught.value.problems[0])
 
 
-def test_unchanged_content_is_not_regenerated(real: Paths) -> None:
+def test_unchanged_content_is_not_regenerated(generated_real: Generated) -> None:
+    """Charts (SVG, PNG) and documents all go through the one cache that is counted: a second
+    render of the same content makes nothing anew."""
     from builder.config import read_config
     from builder.formats.cache import DocumentCache
     from builder.render import render
 
-    checked = pipeline.check(real, TODAY)
-    cache = DocumentCache(real.build / "cache")
-    render(checked.site, checked.derived, read_config(real.mkdocs_yml), cache)
-    assert cache.misses > 0
-    again = DocumentCache(real.build / "cache")
-    render(checked.site, checked.derived, read_config(real.mkdocs_yml), again)
-    assert again.misses == 0 and again.hits == cache.misses
+    paths, checked = generated_real.paths, generated_real.checked
+    kinds = {p.name for p in (paths.build / "cache").iterdir()}
+    assert {"chart-svg", "chart-png"} <= kinds, kinds
+    again = DocumentCache(paths.build / "cache")
+    render(checked.site, checked.derived, read_config(paths.mkdocs_yml), again, TODAY)
+    stored = sum(1 for _ in (paths.build / "cache").rglob("*.bin"))
+    assert again.misses == 0 and again.hits == stored

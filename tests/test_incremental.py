@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from builder import pipeline
 from builder.paths import Paths
 from tests.conftest import TODAY
@@ -39,9 +41,9 @@ def rendered_at(paths: Paths, page: str) -> int:
 
 
 def test_an_edit_renders_only_changed_pages_and_gives_the_same_site(
-    real: Paths, tmp_path: Path
+    built_copy: Paths, tmp_path: Path
 ) -> None:
-    pipeline.build(real, TODAY)
+    real = built_copy
     about = rendered_at(real, "about/index.html")
     edit(real, THEME, "summary: ", "summary: Edited for the incremental test. ")
     pipeline.build(real, TODAY)
@@ -54,8 +56,10 @@ def test_an_edit_renders_only_changed_pages_and_gives_the_same_site(
     assert html(real.site) == from_scratch(real, tmp_path)
 
 
-def test_a_new_title_shows_in_the_navigation_of_other_pages(real: Paths, tmp_path: Path) -> None:
-    pipeline.build(real, TODAY)
+def test_a_new_title_shows_in_the_navigation_of_other_pages(
+    built_copy: Paths, tmp_path: Path
+) -> None:
+    real = built_copy
     about = rendered_at(real, "about/index.html")
     edit(real, "content/pages/about.md", "title: ", "title: Renamed, ")
     pipeline.build(real, TODAY)
@@ -65,3 +69,52 @@ def test_a_new_title_shows_in_the_navigation_of_other_pages(real: Paths, tmp_pat
     accessibility = (real.site / "accessibility" / "index.html").read_text(encoding="utf-8")
     assert "Renamed, " in accessibility
     assert html(real.site) == from_scratch(real, tmp_path)
+
+
+def test_new_tags_render_every_page_again(built_copy: Paths) -> None:
+    """Tags show on other pages (chips, the tags index), so they are part of the fingerprint:
+    reordering one page's tags changes no file name, yet every page renders again."""
+    about = rendered_at(built_copy, "about/index.html")
+    edit(
+        built_copy,
+        "content/themes/learning-within-the-review.md",
+        "tags: [process, local-learning, timeliness]",
+        "tags: [process, timeliness, local-learning]",
+    )
+    pipeline.build(built_copy, TODAY)
+    assert rendered_at(built_copy, "about/index.html") != about
+
+
+def test_a_warning_in_an_incremental_build_fails_it(built_copy: Paths) -> None:
+    """An incremental (--dirty) build cannot use --strict, so its warnings are counted: a page
+    whose Markdown gained an absolute link (a MkDocs warning; the link itself resolves, so the
+    link check would not stop it) fails the build, and site/ stays as it was."""
+    from builder import engine
+    from builder.engine import stage
+
+    state = stage.fingerprint(built_copy)
+    assert stage.recorded(built_copy.build / "stage") == state  # the next build is incremental
+    before = html(built_copy.site)
+    page = built_copy.docs / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Home](/case-review-learning/)\n")
+    assert stage.fingerprint(built_copy) == state  # a body edit keeps it incremental
+    with pytest.raises(engine.EngineError, match=r"absolute link '/case-review-learning/'"):
+        engine.build_site(built_copy)
+    assert html(built_copy.site) == before
+
+
+def test_dirty_build_notice_is_the_only_warning_ignored() -> None:
+    from builder.engine.mkdocs import _warnings
+
+    log = (
+        "INFO    -  Cleaning site directory\n"
+        "WARNING -  A 'dirty' build is being performed, this will likely lead to inaccurate "
+        "navigation and other links within your site. This option is designed for site "
+        "development purposes only.\n"
+        "WARNING -  Doc file 'about.md' contains a link 'x.md', but the target is not found\n"
+        "ERROR   -  Config value 'nav': a problem"
+    )
+    assert _warnings(log) == [
+        "WARNING -  Doc file 'about.md' contains a link 'x.md', but the target is not found",
+        "ERROR   -  Config value 'nav': a problem",
+    ]

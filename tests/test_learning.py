@@ -21,15 +21,6 @@ EXPECTED_ANALYSES = 6  # appraised by DFE-RR037
 EXPECTED_LATER_ANALYSES = 8  # national analyses published after it (topics.md section 2a)
 
 
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    from tests.conftest import ROOT, make_project
-
-    paths = make_project(tmp_path_factory.mktemp("learning"), ROOT / "content")
-    pipeline.generate(paths, TODAY)
-    return paths
-
-
 def read(paths: Paths, name: str) -> str:
     return (paths.docs / name).read_text(encoding="utf-8")
 

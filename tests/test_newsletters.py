@@ -8,21 +8,13 @@ import re
 from pathlib import Path
 
 import feedparser
-import pytest
 from bs4 import BeautifulSoup
 
 from builder import pipeline
 from builder.paths import Paths
-from tests.conftest import ROOT, TODAY, make_project
+from tests.conftest import TODAY
 
 SITE = "https://casereviewlearning.github.io/case-review-learning/"
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory: pytest.TempPathFactory) -> Paths:
-    paths = make_project(tmp_path_factory.mktemp("news"), ROOT / "content")
-    pipeline.generate(paths, TODAY)
-    return paths
 
 
 def issues(paths: Paths) -> list[str]:

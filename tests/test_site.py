@@ -181,27 +181,66 @@ def test_charts_are_labelled_images_with_a_table_beside_them(built_site: Paths) 
     assert table is not None and "% agree" in table.get_text()
 
 
-def test_a_failed_build_leaves_the_previous_site(built_site: Paths, real: Paths) -> None:
-    pipeline.build(real, TODAY)
-    before = {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()}
-    page = real.content / "pages" / "about.md"
+def files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_content_error_leaves_the_previous_site(built_copy: Paths) -> None:
+    before = files(built_copy.site)
+    page = built_copy.content / "pages" / "about.md"
     page.write_text(page.read_text().replace("audiences: [", "audiences: [everyone, "))
     with pytest.raises(ContentError):
-        pipeline.build(real, TODAY)
-    after = {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()}
-    assert after == before
+        pipeline.build(built_copy, TODAY)
+    assert files(built_copy.site) == before
 
 
-def test_an_engine_failure_leaves_the_previous_site(real: Paths) -> None:
+def test_a_link_check_failure_after_mkdocs_leaves_the_previous_site(built_copy: Paths) -> None:
+    """The failure comes after MkDocs has rendered every page (a raw HTML link MkDocs does not
+    check), so the only thing between it and site/ is the link check itself."""
     from builder.engine import EngineError
 
-    pipeline.build(real, TODAY)
-    before = {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()}
-    config = real.mkdocs_yml.read_text()
-    real.mkdocs_yml.write_text(config.replace("      - about.md", "      - missing.md"))
+    before = files(built_copy.site)
+    assert before
+    page = built_copy.content / "pages" / "about.md"
+    page.write_text(page.read_text() + '\n<a href="../no-such-page/">Nowhere</a>\n')
+    with pytest.raises(EngineError) as caught:
+        pipeline.build(built_copy, TODAY)
+    assert str(caught.value) == (
+        "links that do not resolve in the built site:\nabout/index.html: ../no-such-page/"
+    )
+    assert files(built_copy.site) == before
+    assert not (built_copy.build / "stage").exists()  # the next build starts from scratch
+
+
+def test_an_engine_failure_leaves_the_previous_site(built_copy: Paths) -> None:
+    from builder.engine import EngineError
+
+    before = files(built_copy.site)
+    config = built_copy.mkdocs_yml.read_text()
+    built_copy.mkdocs_yml.write_text(config.replace("      - about.md", "      - missing.md"))
     with pytest.raises(EngineError, match=r"missing\.md"):
-        pipeline.build(real, TODAY)
-    assert {p: p.read_bytes() for p in real.site.rglob("*") if p.is_file()} == before
+        pipeline.build(built_copy, TODAY)
+    assert files(built_copy.site) == before
+
+
+CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; media-src 'self'; "
+    "object-src 'none'; frame-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+def test_every_page_carries_the_content_security_policy(built_site: Paths) -> None:
+    # A newsletter's email.html is a download to paste into an email, not a page of the site.
+    pages = [p for p in html_files(built_site.site) if p.name != "email.html"]
+    assert len(pages) > 50
+    missing = []
+    for page in pages:
+        head = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").head
+        meta = head.find("meta", attrs={"http-equiv": "Content-Security-Policy"}) if head else None
+        if meta is None or meta.get("content") != CSP:
+            missing.append(page.relative_to(built_site.site).as_posix())
+    assert missing == []
 
 
 def test_serve_regenerates_when_content_changes(real: Paths) -> None:
@@ -282,7 +321,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(
     assert different == []
 
 
-def test_broken_internal_links_fail_the_build(tmp_path: Path) -> None:
+def test_link_check_finds_missing_files_and_anchors(tmp_path: Path) -> None:
     from builder.engine.linkcheck import broken_links
 
     (tmp_path / "a").mkdir()

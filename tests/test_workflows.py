@@ -47,3 +47,30 @@ def test_ci_script_calls_make_test() -> None:
     assert "make test" in text
     readme = (ROOT / "README.md").read_text()
     assert "make site" in readme and "make test" in readme
+
+
+def _needs(jobs: dict, name: str) -> set[str]:
+    """Every job `name` waits for, directly or through another job."""
+    direct = jobs[name].get("needs", [])
+    direct = [direct] if isinstance(direct, str) else direct
+    return set(direct).union(*(_needs(jobs, d) for d in direct))
+
+
+def test_deploy_publishes_only_after_check_and_test() -> None:
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "deploy.yml").read_text())["jobs"]
+    publishing = [
+        name
+        for name, job in jobs.items()
+        if any("deploy-pages" in step.get("uses", "") for step in job.get("steps", []))
+    ]
+    assert publishing == ["deploy"]
+    before = _needs(jobs, "deploy")
+    commands = [
+        step.get("run", "")
+        for name in before
+        for step in jobs[name].get("steps", [])
+        if "run" in step
+    ]
+    assert "make check" in commands and "make test" in commands, commands
+    readme = (ROOT / "README.md").read_text()
+    assert "Settings → Pages" in readme and "GitHub Actions" in readme

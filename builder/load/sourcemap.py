@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -194,7 +193,3 @@ def _csv_message(error: str) -> str:
 def _line(text: str, number: int) -> str:
     lines = text.splitlines()
     return lines[number - 1] if 0 < number <= len(lines) else ""
-
-
-def is_date(value: object) -> bool:
-    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

@@ -1,13 +1,25 @@
 """Cross-checks between the learning kinds: every Delphi statement, theme, analysis and finding
-that one item names must exist, and finding ids are unique across chapters."""
+that one item names must exist, finding ids are unique across chapters, and every Markdown link
+from one page to another leads to a page the site has."""
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import unquote, urlsplit
 
 from builder.load import markup
 from builder.models import ContentModel, Site
-from builder.models.addresses import addresses
+from builder.models.addresses import (
+    GENERATED,
+    addresses,
+    newsletter_path,
+    page_path,
+    tag_path,
+    theme_feeds_path,
+    theme_path,
+)
 from builder.problems import Problem, did_you_mean
 
 
@@ -144,6 +156,7 @@ def check_links(
         yield from _one(pack, "factsheet", pack.factsheet, factsheets, "fact sheet")
         yield from _each(pack, "delphi", pack.delphi, statements, "Delphi statement")
         yield from _each(pack, "sources", pack.sources, references, "reference key")
+    yield from check_markdown_links(site)
 
 
 def chart_names(site: Site) -> set[str]:
@@ -223,3 +236,75 @@ def _each(
 
 def _at(item: ContentModel, loc: tuple[str | int, ...], field: str, message: str) -> Problem:
     return Problem(item.origin.path, item.origin.line_of(*loc), field, message)
+
+
+# [text](target "title") (not an image), and a reference definition [label]: target.
+_INLINE_LINK = re.compile(
+    r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
+)
+_REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?([^\s>]+)>?")
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+).*?\1")
+
+
+def generated_files() -> set[str]:
+    """Every page the builder generates at a fixed address (not counting paged lists)."""
+    return set(GENERATED.values()) | {"search.md", theme_feeds_path()}
+
+
+def markdown_links(body: str) -> Iterator[tuple[int, str]]:
+    """(0-based body line, target) of every Markdown link outside code."""
+    fence = ""
+    for number, line in enumerate(body.splitlines()):
+        if match := _FENCE.match(line):
+            if not fence:
+                fence = match.group(1)[0] * 3
+            elif match.group(1).startswith(fence):
+                fence = ""
+            continue
+        if fence:
+            continue
+        text = _CODE_SPAN.sub("", line)
+        for link in (*_INLINE_LINK.finditer(text), *_REFERENCE_LINK.finditer(text)):
+            yield number, link.group(1)
+
+
+def check_markdown_links(site: Site) -> Iterator[Problem]:
+    """A relative Markdown link is followed from where its page is published in the docs tree;
+    it must lead to a page the site has, or MkDocs fails later, naming the docs tree instead of
+    the content file."""
+    ids = addresses(site)
+    tags = {tag for page in site.pages for tag in page.tags}
+    tags |= {tag for theme in site.themes for tag in theme.tags}
+    pages = set(ids.values()) | generated_files() | {tag_path(tag) for tag in tags}
+    bodies: list[tuple[ContentModel, str, str]] = [
+        (page, page.body, page_path(page.id)) for page in site.pages
+    ]
+    bodies += [(theme, theme.body, theme_path(theme.id)) for theme in site.themes]
+    bodies += [(issue, issue.body, newsletter_path(issue.id)) for issue in site.newsletters]
+    if site.delphi is not None:
+        overview = site.delphi.overview
+        bodies.append((overview, overview.body, GENERATED["delphi"]))
+    for item, body, published in bodies:
+        for number, target in markdown_links(body):
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.path:
+                continue  # another site, mailto:, (id:...) or an anchor on the same page
+            path = unquote(parts.path)
+            if path.startswith("/"):
+                reason = "an absolute path, which breaks when the site is not at the root"
+            elif not path.endswith(".md"):
+                continue
+            else:
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(published), path))
+                if resolved in pages:
+                    continue
+                reason = "not a page of the site"
+            stem = posixpath.basename(path.removesuffix(".md").removesuffix("/index"))
+            yield Problem(
+                item.origin.path,
+                item.origin.body_line + number,
+                "body",
+                f"links to '{target}', {reason}; link to a page by its id, "
+                f"as in [text](id:about){did_you_mean(stem, sorted(ids))}",
+            )

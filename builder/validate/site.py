@@ -41,12 +41,19 @@ from builder.models import (
     Theme,
     TrainingPack,
 )
-from builder.models.addresses import GENERATED, addresses
+from builder.models.addresses import (
+    GENERATED,
+    addresses,
+    analysis_path,
+    newsletter_path,
+    page_path,
+    theme_path,
+)
 from builder.problems import Problem, Severity, did_you_mean
 from builder.validate.briefings import check_briefings
 from builder.validate.delphi import check_delphi
 from builder.validate.explain import explain, field_name
-from builder.validate.links import ANY, check_links
+from builder.validate.links import ANY, check_links, generated_files
 from builder.validate.safety import check_safety
 
 MODELS: dict[str, type[ContentModel]] = {
@@ -127,7 +134,7 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
     problems.extend(_references(site, loaded))
     delphi_whole = not broken & DELPHI_KINDS
     problems.extend(_id_links(site, loaded, delphi_whole))
-    problems.extend(_reserved_ids(site))
+    problems.extend(_reserved_addresses(site))
     problems.extend(_review_dates(site, today or dt.date.today()))
     # One error per root cause: an item that failed is not reported again where others name it,
     # and the Delphi files are cross-checked only when every one of them was read.
@@ -373,14 +380,58 @@ def _all_pages(site: Site) -> tuple[Page, ...]:
 FINDING_ORDER = ("local-learning", "national-analysis", "learning-nationally")
 
 
-def _reserved_ids(site: Site) -> Iterator[Problem]:
+# Link ids of the generated kinds: a page taking one would hide a generated page's link.
+RESERVED_PREFIXES = (
+    "audience-",
+    "delphi-",
+    "tag-",
+    "theme-",
+    "analysis-",
+    "factsheet-",
+    "training-",
+    "newsletter-",
+    "findings-",
+)
+
+
+def _url(path: str) -> str:
+    """The address MkDocs publishes a docs-tree file at (x.md and x/index.md are both x/)."""
+    stem = path.removesuffix(".md")
+    stem = "" if stem == "index" else stem.removesuffix("/index")
+    return f"{stem}/" if stem else "/"
+
+
+def _reserved_addresses(site: Site) -> Iterator[Problem]:
+    """Every address the builder generates is reserved for it, whatever kind of content would
+    take it: two files at one address would end the build in MkDocs, far from the cause."""
+    generated = {_url(path): path for path in generated_files()}
+    items: list[tuple[ContentModel, str, str]] = [
+        (page, page.id, page_path(page.id)) for page in site.pages
+    ]
+    items += [(theme, theme.id, theme_path(theme.id)) for theme in site.themes]
+    items += [(a, a.id, analysis_path(a.id)) for a in site.analyses]
+    items += [(sheet, sheet.id, f"factsheets/{sheet.id}.md") for sheet in site.factsheets]
+    items += [(pack, pack.id, f"training/{pack.id}.md") for pack in site.training]
+    items += [(issue, issue.id, newsletter_path(issue.id)) for issue in site.newsletters]
+    for item, ident, path in items:
+        url = _url(path)
+        if url in generated:
+            yield _problem(
+                item,
+                "",
+                f"id: the file name '{ident}' gives the address {url}, which is reserved for "
+                f"a page the builder generates ({generated[url]}); rename the file",
+                line=1,
+            )
     for page in site.pages:
-        if page.id in GENERATED or page.id.startswith(("audience-", "delphi-", "tag-")):
+        reserved = page.id in GENERATED or page.id.startswith(RESERVED_PREFIXES)
+        if reserved and _url(page_path(page.id)) not in generated:
             yield _problem(
                 page,
                 "",
                 f"id: the file name '{page.id}' is reserved for a page the "
                 "builder generates; rename the file",
+                line=1,
             )
 
 
