@@ -19,7 +19,7 @@ from builder.formats.pdf import DocumentError
 from builder.models.addresses import GENERATED, newsletter_path
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, human_size, long_date
-from builder.render.factsheets import paragraphs, plain
+from builder.render.factsheets import paragraphs, plain, short_url
 from builder.render.output import Output
 from builder.render.paging import newest
 
@@ -214,10 +214,17 @@ def _pdf(
         "publisher": ctx.config.name,
         "keywords": ["newsletter"],
         "notice": None,
+        "key_actions": [],
         "key_messages": [
-            f"{i['title']}: {i['summary']}" if i["summary"] else i["title"] for i in items
+            [{"t": f"{i['title']}: {i['summary']}" if i["summary"] else i["title"], "n": None}]
+            for i in items
         ],
-        "practice": paragraphs(_plain_text(ctx.resolve_absolute(n.body))),
+        "practice": [
+            [{"t": p, "n": None}] for p in paragraphs(_plain_text(ctx.resolve_absolute(n.body)))
+        ],
+        "notes": [],
+        "notes_intro": "",
+        "short_url": short_url(url),
         "questions": [f"{c['title']} ({c['kind'].lower()}, {c['updated']})" for c in changed]
         + ([f"And more: see {url}"] if len(issue.changed) > CHANGED_LIMIT else [])
         or ["Nothing else changed since the last issue."],
@@ -225,7 +232,7 @@ def _pdf(
         "sources": [plain(ctx.reference(k).as_printed) for k in n.sources],
         "url": url,
         "version": long_date(n.date),
-        "citation": plain(ctx.cite_line(n.title, n.date, url)),
+        "citation": f"{ctx.config.name} ({n.date.year}). {n.title}. Available at:",
         "branding": None,
         "headings": {
             "key": "In this issue",
