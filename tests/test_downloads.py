@@ -14,6 +14,8 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 from pptx import Presentation
+from pptx.oxml.ns import qn as qn_p
+from pptx.util import Inches, Pt
 from pypdf import PdfReader
 
 from builder import pipeline
@@ -183,7 +185,7 @@ def test_slides_handout_and_bundle(generated: Paths) -> None:
             )
         )
         assert words(pack["title"]) in slide_text
-        assert "Fictional composite case study" in slide_text
+        assert "Fictional composite: it describes no real child" in slide_text
         for item in pack["discussion"]:
             assert words(item["question"]) in slide_text
             assert words(item["facilitator_notes"]) in notes
@@ -203,6 +205,87 @@ def test_slides_handout_and_bundle(generated: Paths) -> None:
             )
             readme = bundle.read(f"{path.stem}/README.txt").decode()
             assert "Licence:" in readme and "fictional composite" in readme
+
+
+SLIDE_LAYOUTS = {"Title", "Section", "Content", "Quote", "Case study", "Picture"}
+
+
+def test_slides_use_the_designed_16_9_master(generated: Paths) -> None:
+    for path in sorted((generated.content / "training").glob("*.yaml")):
+        deck = Presentation(str(generated.docs / "training" / f"{path.stem}.pptx"))
+        assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
+        assert {layout.name for layout in deck.slide_layouts} == SLIDE_LAYOUTS
+        used = {slide.slide_layout.name for slide in deck.slides}
+        assert {"Title", "Section", "Content", "Case study", "Quote"} <= used, used
+        # The master itself is laid out for 16:9, not the default 4:3 one stretched.
+        for shape in deck.slide_master.placeholders:
+            assert shape.left + shape.width <= deck.slide_width
+        assert max(s.left + s.width for s in deck.slide_master.placeholders) > Inches(11)
+        styles = deck.slide_master.element.find(qn_p("p:txStyles"))
+        sizes = [int(e.get("sz")) for e in styles.iter(qn_p("a:defRPr")) if e.get("sz")]
+        assert min(sizes) >= 2400, sizes
+        colours = {e.get("val") for e in styles.iter(qn_p("a:srgbClr"))}
+        assert "283593" in colours
+        for number, slide in enumerate(deck.slides, 1):
+            for shape in slide.shapes:
+                if not shape.has_text_frame:
+                    continue
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size is not None and run.font.size >= Pt(24), (
+                            path.stem,
+                            number,
+                            run.text,
+                        )
+
+
+def test_slides_keep_sentences_whole_with_notes_for_each(generated: Paths) -> None:
+    for path in sorted((generated.content / "training").glob("*.yaml")):
+        pack = yaml.safe_load(path.read_text())
+        deck = Presentation(str(generated.docs / "training" / f"{path.stem}.pptx"))
+        notes = [
+            slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+            for slide in deck.slides
+        ]
+        assert all(n.strip() for n in notes), (path.stem, notes.index(""))
+        assert len(set(notes)) == len(notes), f"{path.stem}: two slides share their notes"
+        case = [
+            slide.placeholders[1].text_frame.text
+            for slide in deck.slides
+            if slide.slide_layout.name == "Case study"
+        ]
+        assert len(case) >= 2
+        for text in case:
+            assert text.rstrip()[-1] in ".!?\u201d\"'", (path.stem, text[-60:])
+            assert text.split()[0][0].isupper() or text.startswith("\u2022"), text[:40]
+            assert len(text) <= 600, (path.stem, len(text))
+        expected = pack["case_study"]["text"].replace("\n- ", "\n\u2022 ")
+        assert words(" ".join(case)) == words(expected)
+
+
+def repeated(text: str, n: int = 4) -> set[str]:
+    found = re.findall(r"[a-z0-9'-]+", text.lower())
+    grams = [" ".join(found[i : i + n]) for i in range(len(found) - n + 1)]
+    return {g for g in grams if grams.count(g) > 1}
+
+
+def test_pack_pages_do_not_repeat_themselves(generated: Paths) -> None:
+    """Title, summary, introduction, outcomes and the case-study heading say each thing once
+    (issue 15: "A 90-minute session on... A 90-minute session on...")."""
+    for page in sorted((generated.docs / "training").glob("*.md")):
+        if page.name == "index.md":
+            continue
+        text = page.read_text().split("\n---\n", 1)[1]
+        head = "\n".join(
+            line
+            for line in text.split("## Session plan")[0].splitlines()
+            if not line.startswith(("<", "["))  # the generator's comment, the buttons
+        )
+        case = text.split("## Case study")[1].split("\n\n")[0:3]
+        outcome_lines = [line for line in head.splitlines() if line.startswith("- ")]
+        assert not repeated(head, 5), (page.name, repeated(head, 5))
+        assert not repeated("\n".join(case), 3), (page.name, repeated("\n".join(case), 3))
+        assert len(outcome_lines) >= 3
 
 
 def test_pages_offer_downloads_with_format_and_size(generated: Paths) -> None:

@@ -95,6 +95,10 @@ class Notes:
             for p in self.pieces(text)
         )
 
+    def bare(self, text: str) -> str:
+        """The text without its locators (they are still numbered, for `listed`)."""
+        return "".join(p["t"] for p in self.pieces(text))
+
     def listed(self) -> list[str]:
         return [f"{self.report}, {where}." for where in self.numbers]
 
