@@ -83,6 +83,10 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
                 else ""
             )
         )
+        from builder.validate import readability
+
+        print(f"plain English (Flesch reading ease, target {readability.TARGET:.0f} or more):")
+        print("\n".join(readability.report(readability.scores(checked.site))))
         return 0
     if args.command == "build":
         timer = pipeline.Timer()
