@@ -87,6 +87,15 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
 
         print(f"plain English (Flesch reading ease, target {readability.TARGET:.0f} or more):")
         print("\n".join(readability.report(readability.scores(checked.site))))
+        from builder.render.newsletters import suggestions
+
+        suggested = suggestions(checked.derived.updates.issues, checked.derived.addresses)
+        if suggested:
+            print(
+                "newsletters: new or updated since the previous issue and not listed "
+                "(add to new_and_updated the ones worth telling readers about):"
+            )
+            print("\n".join(suggested))
         return 0
     if args.command == "build":
         timer = pipeline.Timer()

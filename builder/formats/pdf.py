@@ -17,6 +17,7 @@ import typst
 from pypdf import PdfReader
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "typst" / "factsheet.typ"
+NEWSLETTER = TEMPLATE.with_name("newsletter.typ")
 MAX_PAGES = 2  # the brief: a fact sheet is at most two A4 pages
 A4_HEIGHT_PT = 841.89
 MIN_LAST_PAGE_FILL = 0.3  # a second page less full than this looks like a mistake
@@ -63,11 +64,22 @@ def factsheet_pdf(data: dict[str, Any], date: dt.date, max_pages: int = MAX_PAGE
     return pdf
 
 
-def _compile(inputs: str, layout: str, date: dt.date) -> bytes:
+def newsletter_pdf(data: dict[str, Any], date: dt.date, max_pages: int = 4) -> bytes:
+    pdf = _compile(json.dumps(data), "normal", date, NEWSLETTER)
+    pages = page_count(pdf)
+    if pages > max_pages:
+        raise DocumentError(
+            f"the PDF runs to {pages} A4 pages; a newsletter must fit on {max_pages}: shorten "
+            "the editorial or list fewer items"
+        )
+    return pdf
+
+
+def _compile(inputs: str, layout: str, date: dt.date, template: Path = TEMPLATE) -> bytes:
     stamp = dt.datetime(date.year, date.month, date.day, tzinfo=dt.UTC)
     try:
         pdf, warnings = _compiler().compile_with_warnings(
-            input=TEMPLATE.read_bytes(),
+            input=template.read_bytes(),
             format="pdf",
             sys_inputs={"data": inputs, "layout": layout},
             pdf_standards=["ua-1"],

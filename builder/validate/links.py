@@ -85,6 +85,7 @@ def check_links(site: Site) -> Iterator[Problem]:
     known_ids = set(addresses(site))
     for issue in site.newsletters:
         yield from _each(issue, "featured", issue.featured, known_ids, "id")
+        yield from _each(issue, "new_and_updated", issue.new_and_updated, known_ids, "id")
         yield from _each(issue, "sources", issue.sources, references, "reference key")
     for pack in site.training:
         yield from _one(pack, "theme", pack.theme, themes, "theme")
