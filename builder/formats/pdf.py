@@ -36,9 +36,9 @@ def _compiler() -> typst.Compiler:
 
 
 def factsheet_pdf(data: dict[str, Any], date: dt.date, max_pages: int = MAX_PAGES) -> bytes:
-    """One page if the normal or the slightly tighter layout fits on one; otherwise the planned
-    split (the second page starts at "What it means for practice") if its last page is not
-    near-empty; otherwise the normal layout."""
+    """One page if the normal or the slightly tighter layout fits on one; otherwise two pages
+    whose second is not near-empty: the normal flow, or the planned split (the second page
+    starts at "What it means for practice"); failing both, the normal layout."""
     inputs = json.dumps(data)
     chosen: bytes | None = None
     for layout in ("normal", "compact"):
@@ -46,11 +46,15 @@ def factsheet_pdf(data: dict[str, Any], date: dt.date, max_pages: int = MAX_PAGE
         if page_count(candidate) == 1:
             chosen = candidate
             break
-    if chosen is None:
-        candidate = _compile(inputs, "split", date)
+    # Two pages: the normal flow if it leaves enough on the second page (page 1 stays full),
+    # else the planned split.
+    for layout in ("normal", "split"):
+        if chosen is not None:
+            break
+        candidate = _compile(inputs, layout, date)
         if (
             page_count(candidate) <= max_pages
-            and last_page_fill(inputs, "split") >= MIN_LAST_PAGE_FILL
+            and last_page_fill(inputs, layout) >= MIN_LAST_PAGE_FILL
         ):
             chosen = candidate
     pdf = chosen if chosen is not None else _compile(inputs, "normal", date)

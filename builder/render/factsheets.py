@@ -108,7 +108,7 @@ def notes_for(ctx: Context, sheet: Factsheet) -> Notes:
     return Notes(report)
 
 
-NOTES_INTRO = "Notes: the numbers in the text point to the page, table or chapter of the source."
+NOTES_INTRO = "The numbers in the text point to the table or chapter of the source report."
 
 
 def short_url(url: str) -> str:

@@ -11,7 +11,13 @@ from builder.formats.zipfile_stable import stable_zip
 from builder.models import TrainingPack
 from builder.models.addresses import GENERATED, statement_ref_path, theme_path
 from builder.render.context import Context, long_date
-from builder.render.factsheets import factsheet_path, notes_for, paragraphs, plain
+from builder.render.factsheets import (
+    NOTES_INTRO,
+    factsheet_path,
+    notes_for,
+    paragraphs,
+    plain,
+)
 from builder.render.output import Output
 from builder.render.paging import render_pages
 from builder.render.wording import of_panel
@@ -36,9 +42,9 @@ def _evidence(ctx: Context, pack: TrainingPack) -> list[str]:
                 "none": "no consensus",
             }[r2.consensus]
             lines.append(
-                f"{s.section.title} {s.number}: \u201c{r2.statement}\u201d "
-                f"{r2.pct_agree}% agreed, {r2.pct_disagree}% disagreed ({verdict}, "
-                f"round 2)"
+                f"{s.section.title} {s.number}: \u201c{r2.statement}\u201d In round 2, "
+                f"{of_panel(r2.pct_agree, r2.respondents)} agreed and {r2.pct_disagree}% "
+                f"disagreed ({verdict})."
             )
     return lines
 
@@ -123,7 +129,8 @@ def _statement_slides(ctx: Context, pack: TrainingPack) -> list[pptx.Slide]:
             "none": "This did not reach consensus.",
         }[r2.consensus]
         attribution = (
-            f"Round 2: {of_panel(r2.pct_agree, r2.respondents)} agreed and "
+            f"{s.section.title}, statement {s.number}. In round 2, "
+            f"{of_panel(r2.pct_agree, r2.respondents)} agreed and "
             f"{r2.pct_disagree}% disagreed. {verdict}"
         )
         notes = (
@@ -137,7 +144,7 @@ def _statement_slides(ctx: Context, pack: TrainingPack) -> list[pptx.Slide]:
         )
         slides.append(
             pptx.Slide(
-                f"What the panel said: {s.section.title.lower()}, statement {s.number}",
+                "What the panel said",
                 text=r2.statement,
                 attribution=attribution,
                 notes=notes,
@@ -265,6 +272,7 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
 
 def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
     sheet = next(f for f in ctx.site.factsheets if f.id == pack.factsheet)
+    notes = notes_for(ctx, sheet)
     sections = [
         docx.Part(
             "What you will learn",
@@ -280,7 +288,7 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
             ],
         ),
         docx.Part("Questions to discuss", numbered=[d.question for d in pack.discussion]),
-        docx.Part("Key messages", bullets=list(sheet.key_messages)),
+        docx.Part("Key messages", bullets=[notes.plain(m) for m in sheet.key_messages]),
     ]
     evidence = _evidence(ctx, pack)
     if evidence:
@@ -288,6 +296,9 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
     sections.append(
         docx.Part("Sources", bullets=[plain(ctx.reference(k).as_printed) for k in pack.sources])
     )
+    if notes.numbers:
+        listed = [f"{n}. {note}" for n, note in enumerate(notes.listed(), 1)]
+        sections.append(docx.Part("Notes", paragraphs=[NOTES_INTRO, *listed]))
     document = docx.WordDocument(
         title=pack.title,
         subtitle=pack.summary,
