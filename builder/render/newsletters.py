@@ -10,7 +10,6 @@ from typing import Any
 import jinja2
 import markdown
 
-from builder.derive.index import Entry
 from builder.derive.updates import Issue
 from builder.formats import pdf
 from builder.formats.cache import Job
@@ -29,10 +28,6 @@ EMAIL = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-# The email and PDF list at most this many changes; the web page lists more.
-CHANGED_LIMIT = 25
-# The web page lists at most this many changes (the most recent), then points to the change log.
-PAGE_CHANGED_LIMIT = 50
 INLINE = {  # email clients drop <style> blocks: every element carries its own style
     "p": "margin:0 0 14px 0;font-size:16px;line-height:1.5;color:#212121;",
     "h2": "margin:22px 0 10px 0;font-size:20px;color:#283593;",
@@ -226,16 +221,6 @@ def suggestions(issues: tuple[Issue, ...], addresses: dict[str, str]) -> list[st
         if ids:
             lines.append(f"  {n.origin.path}: {len(ids)} not listed: {', '.join(ids)}")
     return lines
-
-
-def _change(ctx: Context, entry: Entry) -> dict[str, str]:
-    return {
-        "title": entry.title,
-        "kind": entry.kind,
-        "path": entry.path,
-        "url": ctx.config.page_url(entry.path),
-        "updated": long_date(entry.updated),
-    }
 
 
 def _plain_text(md: str) -> str:
