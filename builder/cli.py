@@ -14,6 +14,8 @@ from builder.commands import schemas
 from builder.engine import EngineError
 from builder.paths import Paths
 from builder.problems import ContentError, Problem, counts, report
+from builder.render.newsletters import suggestions
+from builder.validate import readability
 
 EXIT_CONTENT, EXIT_USAGE, EXIT_ENGINE, EXIT_BUG = 1, 2, 3, 70
 
@@ -81,11 +83,22 @@ def _run(args: argparse.Namespace, paths: Paths) -> int:
     started = time.perf_counter()
     if args.command == "check":
         checked = pipeline.check(paths)
+        print(f"plain English (Flesch reading ease, target {readability.TARGET:.0f} or more):")
+        print("\n".join(readability.report(readability.scores(checked.site))))
+        suggested = suggestions(checked.derived.updates.issues, checked.derived.addresses)
+        if suggested:
+            print(
+                "newsletters: new or updated since the previous issue and not listed "
+                "(add to new_and_updated the ones worth telling readers about):"
+            )
+            print("\n".join(suggested))
+        sys.stdout.flush()
         _warn(checked.warnings)
         print(
             f"check: {counts(checked.warnings)}; content is valid: "
-            f"{len(checked.site.pages)} pages, {len(checked.site.terms)} "
-            f"glossary terms, {len(checked.site.references)} references"
+            f"{len(checked.site.pages)} pages, {len(checked.site.briefings)} briefings, "
+            f"{len(checked.site.terms)} glossary terms, "
+            f"{len(checked.site.references) + len(checked.site.publications)} references"
             + (
                 f", {len(checked.derived.delphi.statements)} Delphi statements"
                 if checked.derived.delphi

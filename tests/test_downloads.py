@@ -4,6 +4,7 @@ and PPTX matches the content; PDFs are tagged and at most two pages; bad content
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -11,7 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 from docx import Document
+from docx.oxml.ns import qn
 from pptx import Presentation
+from pptx.oxml.ns import qn as qn_p
+from pptx.util import Inches, Pt
 from pypdf import PdfReader
 
 from builder import pipeline
@@ -27,6 +31,31 @@ def words(text: str) -> str:
 
 def pdf_text(data: bytes) -> str:
     return words(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+
+
+# A pointer into the report, which the documents turn into a numbered note naming the report.
+LOCATOR = re.compile(
+    r"\s*\((?:[^()]*[;,]\s*)?(?:Tables?|Appendix|chapters?) \d+(?:\s*(?:and|to|;|,)\s*[\w ]+)?\)"
+)
+A4_POINTS = (595, 842)
+FOOTER_POINTS = 60  # text below this height (from the page foot) is the running footer
+
+
+def without_locators(text: str) -> str:
+    return words(LOCATOR.sub("", text))
+
+
+def lowest_body_text(page: object) -> float:
+    """How far down the page (0 top, 1 bottom) the lowest line of body text sits."""
+    heights: list[float] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        y = cm[5] + tm[5] * cm[3] if cm else tm[5]
+        if text.strip() and y > FOOTER_POINTS:
+            heights.append(y)
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return 1 - min(heights) / A4_POINTS[1] if heights else 0.0
 
 
 def sheets(paths: Paths) -> list[dict]:
@@ -54,14 +83,66 @@ def test_pdfs_carry_the_content_tagged_in_at_most_two_pages(generated: Paths) ->
         text = pdf_text(data)
         assert words(sheet["title"]) in text
         for message in sheet["key_messages"]:
-            assert words(message)[:60] in text, (sheet["id"], message)
+            assert without_locators(message)[:60] in text, (sheet["id"], message)
         assert "Page 1 of" in text
+        width, height = (round(float(v)) for v in reader.pages[0].mediabox.upper_right)
+        assert (width, height) == A4_POINTS
         fonts = {
             str(font["/BaseFont"])
             for page in reader.pages
             for font in page["/Resources"]["/Font"].values()
         }
         assert all("SourceSansPro" in font for font in fonts), fonts
+
+
+def test_fact_sheet_pdfs_read_cleanly(generated: Paths) -> None:
+    """The issue 15 faults: a key-actions box up top, no near-empty second page, the web
+    address whole on one line, and no "(Table 1)" of a report the reader does not have."""
+    for sheet in sheets(generated):
+        data = (generated.docs / "factsheets" / f"{sheet['id']}.pdf").read_bytes()
+        reader = PdfReader(io.BytesIO(data))
+        first = words(reader.pages[0].extract_text())
+        assert "Key actions" in first, sheet["id"]
+        for action in sheet["key_actions"]:
+            assert words(action) in first, (sheet["id"], action)
+        assert first.index("Key actions") < first.index("Key messages")
+        if len(reader.pages) == 2:
+            assert lowest_body_text(reader.pages[1]) >= 0.3, f"{sheet['id']}: page 2 near-empty"
+        address = f"casereviewlearning.github.io/case-review-learning/factsheets/{sheet['id']}"
+        for page in reader.pages:
+            assert any(address in line for line in page.extract_text().splitlines()), (
+                f"{sheet['id']}: the footer address is broken across lines"
+            )
+        text = pdf_text(data)
+        assert not LOCATOR.search(text), (sheet["id"], LOCATOR.search(text))
+        if "Table" in " ".join(sheet["key_messages"]) + sheet["practice"]:
+            assert "Sidebotham et al. 2010, Table" in text, sheet["id"]
+
+
+def test_word_files_are_a4_in_british_english(generated: Paths) -> None:
+    files = sorted((generated.docs / "factsheets").glob("*.docx"))
+    files += sorted((generated.docs / "training").glob("*.docx"))
+    assert len(files) > 15
+    for file in files:
+        document = Document(str(file))
+        for section in document.sections:
+            assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+        styles = document.styles.element
+        (default_lang,) = styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr/w:lang")
+        assert default_lang.get(qn("w:val")) == "en-GB", file.name
+        langs = {e.get(qn("w:val")) for e in styles.iter(qn("w:lang"))}
+        assert langs == {"en-GB"}, (file.name, langs)
+        assert document.core_properties.language == "en-GB"
+
+
+def test_word_fact_sheets_have_the_key_actions_and_named_notes(generated: Paths) -> None:
+    for sheet in sheets(generated):
+        document = Document(str(generated.docs / "factsheets" / f"{sheet['id']}.docx"))
+        texts = [p.text for p in document.paragraphs]
+        assert texts.index("Key actions") < texts.index("Key messages"), sheet["id"]
+        for action in sheet["key_actions"]:
+            assert action in texts
+        assert not LOCATOR.search(" ".join(texts)), sheet["id"]
 
 
 def test_docx_carries_the_content_and_chart_alt_text(generated: Paths) -> None:
@@ -97,7 +178,7 @@ def test_slides_handout_and_bundle(generated: Paths) -> None:
             )
         )
         assert words(pack["title"]) in slide_text
-        assert "Fictional composite case study" in slide_text
+        assert "Fictional composite: it describes no real child" in slide_text
         for item in pack["discussion"]:
             assert words(item["question"]) in slide_text
             assert words(item["facilitator_notes"]) in notes
@@ -117,6 +198,87 @@ def test_slides_handout_and_bundle(generated: Paths) -> None:
             )
             readme = bundle.read(f"{path.stem}/README.txt").decode()
             assert "Licence:" in readme and "fictional composite" in readme
+
+
+SLIDE_LAYOUTS = {"Title", "Section", "Content", "Quote", "Case study", "Picture"}
+
+
+def test_slides_use_the_designed_16_9_master(generated: Paths) -> None:
+    for path in sorted((generated.content / "training").glob("*.yaml")):
+        deck = Presentation(str(generated.docs / "training" / f"{path.stem}.pptx"))
+        assert (deck.slide_width, deck.slide_height) == (Inches(13.333), Inches(7.5))
+        assert {layout.name for layout in deck.slide_layouts} == SLIDE_LAYOUTS
+        used = {slide.slide_layout.name for slide in deck.slides}
+        assert {"Title", "Section", "Content", "Case study", "Quote"} <= used, used
+        # The master itself is laid out for 16:9, not the default 4:3 one stretched.
+        for shape in deck.slide_master.placeholders:
+            assert shape.left + shape.width <= deck.slide_width
+        assert max(s.left + s.width for s in deck.slide_master.placeholders) > Inches(11)
+        styles = deck.slide_master.element.find(qn_p("p:txStyles"))
+        sizes = [int(e.get("sz")) for e in styles.iter(qn_p("a:defRPr")) if e.get("sz")]
+        assert min(sizes) >= 2400, sizes
+        colours = {e.get("val") for e in styles.iter(qn_p("a:srgbClr"))}
+        assert "283593" in colours
+        for number, slide in enumerate(deck.slides, 1):
+            for shape in slide.shapes:
+                if not shape.has_text_frame:
+                    continue
+                for paragraph in shape.text_frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.font.size is not None and run.font.size >= Pt(24), (
+                            path.stem,
+                            number,
+                            run.text,
+                        )
+
+
+def test_slides_keep_sentences_whole_with_notes_for_each(generated: Paths) -> None:
+    for path in sorted((generated.content / "training").glob("*.yaml")):
+        pack = yaml.safe_load(path.read_text())
+        deck = Presentation(str(generated.docs / "training" / f"{path.stem}.pptx"))
+        notes = [
+            slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+            for slide in deck.slides
+        ]
+        assert all(n.strip() for n in notes), (path.stem, notes.index(""))
+        assert len(set(notes)) == len(notes), f"{path.stem}: two slides share their notes"
+        case = [
+            slide.placeholders[1].text_frame.text
+            for slide in deck.slides
+            if slide.slide_layout.name == "Case study"
+        ]
+        assert len(case) >= 2
+        for text in case:
+            assert text.rstrip()[-1] in ".!?\u201d\"'", (path.stem, text[-60:])
+            assert text.split()[0][0].isupper() or text.startswith("\u2022"), text[:40]
+            assert len(text) <= 600, (path.stem, len(text))
+        expected = pack["case_study"]["text"].replace("\n- ", "\n\u2022 ")
+        assert words(" ".join(case)) == words(expected)
+
+
+def repeated(text: str, n: int = 4) -> set[str]:
+    found = re.findall(r"[a-z0-9'-]+", text.lower())
+    grams = [" ".join(found[i : i + n]) for i in range(len(found) - n + 1)]
+    return {g for g in grams if grams.count(g) > 1}
+
+
+def test_pack_pages_do_not_repeat_themselves(generated: Paths) -> None:
+    """Title, summary, introduction, outcomes and the case-study heading say each thing once
+    (issue 15: "A 90-minute session on... A 90-minute session on...")."""
+    for page in sorted((generated.docs / "training").glob("*.md")):
+        if page.name == "index.md":
+            continue
+        text = page.read_text().split("\n---\n", 1)[1]
+        head = "\n".join(
+            line
+            for line in text.split("## Session plan")[0].splitlines()
+            if not line.startswith(("<", "["))  # the generator's comment, the buttons
+        )
+        case = text.split("## Case study")[1].split("\n\n")[0:3]
+        outcome_lines = [line for line in head.splitlines() if line.startswith("- ")]
+        assert not repeated(head, 5), (page.name, repeated(head, 5))
+        assert not repeated("\n".join(case), 3), (page.name, repeated("\n".join(case), 3))
+        assert len(outcome_lines) >= 3
 
 
 def test_pages_offer_downloads_with_format_and_size(generated: Paths) -> None:

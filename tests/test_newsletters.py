@@ -4,11 +4,13 @@ safe for mail clients, a plain-text version exists, and stale items produce warn
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
 import feedparser
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from builder import pipeline
 from builder.paths import Paths
@@ -53,13 +55,64 @@ def test_email_html_is_safe_for_mail_clients(generated: Paths) -> None:
         assert not re.search(r"&#?\w+;", text), text
 
 
-def test_new_since_last_issue_comes_from_content_dates(generated: Paths) -> None:
+def test_new_and_updated_is_the_editors_list(generated: Paths) -> None:
+    """Editors choose what is news; the automatic list of changed pages is only a suggestion."""
     second = (generated.docs / "newsletters" / "issue-2" / "index.md").read_text()
-    changed = second.split("## New and updated since the last issue")[1]
-    assert "Fact sheet:" in changed and "Training pack:" in changed
-    assert "Case reviews explained" not in changed  # updated before issue 1
-    first = (generated.docs / "newsletters" / "issue-1" / "index.md").read_text()
-    assert "Case reviews explained" in first.split("## New and updated since the last issue")[1]
+    chosen = second.split("## New and updated")[1]
+    assert "Learning and accountability without blame" in chosen
+    assert "Accessibility" not in chosen  # changed, but never news in itself
+    assert "Fact sheet: A shared frame" not in chosen  # changed, not chosen
+    text = (generated.docs / "newsletters" / "issue-2" / "email.txt").read_text()
+    assert "NEW AND UPDATED" in text and "Accessibility" not in text
+
+
+def test_check_suggests_unlisted_changes_but_never_site_pages(real: Paths) -> None:
+    from tests.test_cli import run
+
+    result = run(real, "check")
+    assert result.returncode == 0, result.stderr
+    suggested = result.stdout.split("newsletters: new or updated")[1]
+    assert "content/newsletters/issue-2.md:" in suggested
+    assert "factsheet-standardisation-and-flexibility" in suggested
+    assert "accessibility" not in suggested and "theme-learning-without-blame" not in suggested
+
+
+def structure_types(reader: PdfReader) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/S" in node:
+                found.append(str(node["/S"]))
+            kids = node.get("/K")
+            if kids is not None:
+                walk(kids)
+        elif isinstance(node, list):
+            for kid in node:
+                walk(kid)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_newsletter_pdf_has_real_headings_and_short_footnote_links(generated: Paths) -> None:
+    for issue in issues(generated):
+        body = (generated.content / "newsletters" / f"{issue}.md").read_text().split("---")[2]
+        headings = [line[3:] for line in body.splitlines() if line.startswith("## ")]
+        data = (generated.docs / "newsletters" / issue / "newsletter.pdf").read_bytes()
+        reader = PdfReader(io.BytesIO(data))
+        assert 1 <= len(reader.pages) <= 4
+        types = structure_types(reader)
+        # The editorial's headings, plus In this issue, New and updated and Sources.
+        assert types.count("/H2") >= len(headings) + 3, (issue, types.count("/H2"))
+        text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)
+        for heading in headings:
+            assert heading in text
+        assert "https://" not in text  # addresses are short footnotes, never inline URLs
+        assert "references/#" not in text
+        assert "(Sidebotham et al. 2010, Table" in text  # citations stay readable
+        assert "casereviewlearning.github.io/case-review-learning/" in text  # the footnotes
 
 
 def test_feeds_parse_with_expected_entries(generated: Paths) -> None:

@@ -1,15 +1,21 @@
 """Editable Word documents (python-docx): fact sheets and training handouts that trainers can
-adapt. Charts go in as PNG (Word cannot take SVG) with their alt text."""
+adapt. Charts go in as PNG (Word cannot take SVG) with their alt text. Every document is A4
+with British English as the language of its text (spelling and grammar checks, screen readers),
+set on the document defaults so that text a trainer adds later inherits it too."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocumentType
-from docx.shared import Cm, Pt
+from docx.enum.section import WD_ORIENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor
 
 from builder.formats.zipfile_stable import normalise
 
@@ -19,6 +25,7 @@ class Part:
     heading: str
     paragraphs: list[str] = field(default_factory=list)
     bullets: list[str] = field(default_factory=list)
+    boxed: bool = False  # shaded and bordered, like the key-actions box of the PDF
     numbered: list[str] = field(default_factory=list)
     image: bytes | None = None
     image_alt: str = ""
@@ -43,8 +50,15 @@ def build_docx(doc: WordDocument) -> bytes:
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
+    _british_english(document)
+    for name in ("Title", "Heading 1"):
+        document.styles[name].font.color.rgb = ACCENT
+        document.styles[name].font.name = "Arial"
     for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = A4
         section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
         section.footer.paragraphs[0].text = doc.footer
     if doc.kicker:
         document.add_paragraph(doc.kicker)
@@ -58,6 +72,8 @@ def build_docx(doc: WordDocument) -> bytes:
             document.add_paragraph(text)
         for text in part.bullets:
             _styled(document, text, "ListBullet")
+            if part.boxed:
+                _shade(document.paragraphs[-1])
         for text in part.numbered:
             _styled(document, text, "ListNumber")
         if part.image is not None:
@@ -72,6 +88,64 @@ def build_docx(doc: WordDocument) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return normalise(out.getvalue())
+
+
+ACCENT = RGBColor(0x28, 0x35, 0x93)
+A4 = (Mm(210), Mm(297))
+LANGUAGE = "en-GB"
+
+
+def _british_english(document: DocumentType) -> None:
+    """w:lang on the default run properties (docDefaults) and on every style that sets its own
+    run properties, so nothing falls back to the template's en-US."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    targets = []
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None:
+            targets.append(_child(rpr_default, "w:rPr"))
+    targets += [_child(s, "w:rPr") for s in styles.findall(qn("w:style"))]
+    for rpr in targets:
+        lang = rpr.find(qn("w:lang"))
+        if lang is None:
+            lang = OxmlElement("w:lang")
+            rpr.append(lang)
+        for attr in ("w:val", "w:eastAsia", "w:bidi"):
+            lang.set(qn(attr), LANGUAGE)
+    settings = document.settings.element
+    theme_font_lang = settings.find(qn("w:themeFontLang"))
+    if theme_font_lang is not None:
+        theme_font_lang.set(qn("w:val"), LANGUAGE)
+
+
+def _child(parent: Any, tag: str) -> Any:
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def _shade(paragraph: object) -> None:
+    """A pale background and an accent rule on the left: the key-actions box."""
+    ppr = paragraph._p.get_or_add_pPr()  # type: ignore[attr-defined]
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), "E8EAF6")
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for attr, value in (
+        ("w:val", "single"),
+        ("w:sz", "24"),
+        ("w:space", "8"),
+        ("w:color", "283593"),
+    ):
+        left.set(qn(attr), value)
+    borders.append(left)
+    ppr.append(borders)
+    ppr.append(shading)
 
 
 def _styled(document: DocumentType, text: str, style_id: str) -> None:

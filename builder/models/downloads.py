@@ -20,6 +20,7 @@ ChartName = Literal[
     "observatory-ofsted-judgements",
 ]
 MAX_KEY_MESSAGES = 5  # the brief asks for at most five, so a sheet stays brief
+MAX_KEY_ACTIONS = 4  # a box a reader takes in at a glance
 
 
 class Factsheet(Dated):
@@ -32,6 +33,11 @@ class Factsheet(Dated):
     theme: Slug | None = None
     delphi_section: Literal["local", "national_analysis", "learning_nationally"] | None = None
     key_messages: Annotated[list[Text], Field(min_length=1, max_length=MAX_KEY_MESSAGES)]
+    key_actions: Annotated[list[Text], Field(max_length=MAX_KEY_ACTIONS)] = Field(
+        default_factory=list,
+        description="Key actions: up to four short things a reader can do, each starting with "
+        "a verb; printed in a shaded box near the top of the PDF and Word file.",
+    )
     practice: Text = Field(description="What it means for practice: plain paragraphs.")
     questions: Annotated[list[Text], Field(min_length=1, max_length=6)]
     chart: ChartName | None = None

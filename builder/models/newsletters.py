@@ -20,5 +20,11 @@ class Newsletter(ContentModel):
         list[str],
         Field(min_length=1, max_length=8, description="Ids of items to feature, as in id links."),
     ]
+    new_and_updated: list[str] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Ids of the new or updated items the editors choose to list under "
+        "'New and updated' (make check suggests candidates; the list is never automatic).",
+    )
     sources: list[Slug] = Field(default_factory=list)
     body: Annotated[str, StringConstraints(strip_whitespace=False)] = ""

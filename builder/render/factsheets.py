@@ -19,6 +19,7 @@ from builder.render.paging import render_pages
 
 KICKER = "Fact sheet"
 HEADINGS = {
+    "actions": "Key actions",
     "key": "Key messages",
     "practice": "What it means for practice",
     "questions": "Questions for reflection",
@@ -26,6 +27,7 @@ HEADINGS = {
 BRIEFING_KICKER = "Practice briefing"
 # A briefing made into a fact sheet keeps its own section names.
 BRIEFING_HEADINGS = {
+    "actions": "Key actions",
     "key": "In one minute",
     "practice": "Learning for practice",
     "questions": "Questions for supervision",
@@ -63,6 +65,68 @@ def paragraphs(text: str) -> list[str]:
 def plain(text: str) -> str:
     """Markdown emphasis markers out, for documents that are not Markdown."""
     return text.replace("*", "")
+
+
+# A pointer into a report: "Table 1", "chapter 5", "chapters 5 and 8", "Appendix 3".
+LOCATOR = re.compile(
+    r"(?:Tables?|Appendix|Appendices|chapters?|Figure)\s+[\w.]+(?:\s*(?:and|to|-|–)\s*[\w.]+)*"
+)
+PARENTHESIS = re.compile(r"\s*\(([^()]*)\)")
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+class Notes:
+    """Report locators lifted out of the text into numbered notes that name the report, so a
+    reader is never sent to "(Table 1)" of a report they do not have. The same locator keeps
+    its number."""
+
+    def __init__(self, report: str) -> None:
+        self.report = report
+        self.numbers: dict[str, int] = {}
+
+    def pieces(self, text: str) -> list[dict[str, Any]]:
+        """The text as pieces, each ending where a note number goes."""
+        out: list[dict[str, Any]] = []
+        start = 0
+        for match in PARENTHESIS.finditer(text):
+            parts = [p.strip() for p in re.split(r"[;,]", match.group(1))]
+            locators = [p for p in parts if LOCATOR.fullmatch(p)]
+            if not locators:
+                continue
+            rest = [p for p in parts if p not in locators]
+            before = text[start : match.start()] + (f" ({', '.join(rest)})" if rest else "")
+            key = "; ".join(locators)
+            number = self.numbers.setdefault(key, len(self.numbers) + 1)
+            out.append({"t": before, "n": number})
+            start = match.end()
+        out.append({"t": text[start:], "n": None})
+        return out
+
+    def plain(self, text: str) -> str:
+        """The text with note numbers as superscript digits (for Word)."""
+        return "".join(
+            p["t"] + (str(p["n"]).translate(SUPERSCRIPT) if p["n"] else "")
+            for p in self.pieces(text)
+        )
+
+    def bare(self, text: str) -> str:
+        """The text without its locators (they are still numbered, for `listed`)."""
+        return "".join(p["t"] for p in self.pieces(text))
+
+    def listed(self) -> list[str]:
+        return [f"{self.report}, {where}." for where in self.numbers]
+
+
+def notes_for(ctx: Context, sheet: Factsheet) -> Notes:
+    report = ctx.reference(sheet.sources[0]).short if sheet.sources else ctx.config.name
+    return Notes(report)
+
+
+NOTES_INTRO = "The numbers in the text point to the table or chapter of the source report."
+
+
+def short_url(url: str) -> str:
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")
 
 
 @dataclass(frozen=True)
@@ -115,6 +179,8 @@ def document_data(
     made = made or Sheet(sheet)
     figure = ctx.figures.get(sheet.chart) if sheet.chart else None
     url = ctx.config.page_url(made.path())
+    notes = notes_for(ctx, sheet)
+    when = sheet.updated
     return {
         "title": sheet.title,
         "summary": sheet.summary,
@@ -123,8 +189,12 @@ def document_data(
         "publisher": ctx.config.name,
         "keywords": [sheet.theme or ("briefing" if made.briefing else "delphi"), *sheet.audiences],
         "notice": sheet.notice,
-        "key_messages": list(sheet.key_messages),
-        "practice": paragraphs(sheet.practice),
+        "key_actions": [notes.pieces(a) for a in sheet.key_actions],
+        "key_messages": [notes.pieces(m) for m in sheet.key_messages],
+        "practice": [notes.pieces(p) for p in paragraphs(sheet.practice)],
+        "notes": notes.listed(),
+        "notes_intro": NOTES_INTRO,
+        "short_url": short_url(url),
         "questions": list(sheet.questions),
         "chart": {"svg": figure.svg, "alt": sheet.chart_alt, "caption": figure.title}
         if figure
@@ -132,7 +202,8 @@ def document_data(
         "sources": [plain(ctx.reference(k).as_printed) for k in sheet.sources],
         "url": url,
         "version": f"Version of {long_date(sheet.updated)}",
-        "citation": plain(ctx.cite_line(sheet.title, sheet.updated, url)),
+        "citation": f"{ctx.config.name} ({when.year}). {sheet.title}. Last updated "
+        f"{long_date(when)}. Available at:",
         "branding": branding.data() if branding else None,
     }
 
@@ -150,8 +221,20 @@ def docx_job(
     made = made or Sheet(sheet)
     data = document_data(ctx, sheet, branding, made)
     headings = data["headings"]
+    notes = notes_for(ctx, sheet)
     figure = ctx.figures.get(sheet.chart) if sheet.chart else None
-    sections = [docx.Part(headings["key"], bullets=data["key_messages"])]
+    sections = []
+    if sheet.key_actions:
+        sections.append(
+            docx.Part(
+                headings["actions"],
+                bullets=[notes.plain(a) for a in sheet.key_actions],
+                boxed=True,
+            )
+        )
+    sections.append(
+        docx.Part(headings["key"], bullets=[notes.plain(m) for m in sheet.key_messages])
+    )
     if figure is not None:
         sections.append(
             docx.Part(
@@ -159,7 +242,10 @@ def docx_job(
             )
         )
     sections += [
-        docx.Part(headings["practice"], paragraphs=data["practice"]),
+        docx.Part(
+            headings["practice"],
+            paragraphs=[notes.plain(p) for p in paragraphs(sheet.practice)],
+        ),
         docx.Part(headings["questions"], numbered=data["questions"]),
     ]
     if branding is not None:
@@ -167,12 +253,16 @@ def docx_job(
         if branding.procedures:
             local.append(f"Local procedures: {branding.procedures}")
         sections.append(docx.Part(f"Locally: {branding.name}", bullets=local))
-    sections.append(docx.Part("Sources", bullets=[*data["sources"], f"Web version: {data['url']}"]))
+    listed = [f"{n}. {note}" for n, note in enumerate(notes.listed(), 1)]
+    sections.append(docx.Part("Sources", bullets=data["sources"]))
+    if listed:
+        sections.append(docx.Part("Notes", paragraphs=[NOTES_INTRO, *listed]))
+    sections.append(docx.Part("Cite as", paragraphs=[f"{data['citation']} {data['url']}"]))
     document = docx.WordDocument(
         title=sheet.title,
         subtitle=sheet.summary,
         sections=sections,
-        footer=f"{sheet.title} · {data['version']} · {data['citation']}",
+        footer=f"{sheet.title} · {data['version']} · {data['short_url']}",
         date=sheet.updated,
         author=branding.name if branding else ctx.config.name,
         notice=sheet.notice,

@@ -3,7 +3,6 @@ HTML file with a plain-text twin, and a PDF, all from the same content."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from itertools import groupby
 from typing import Any
@@ -11,7 +10,6 @@ from typing import Any
 import jinja2
 import markdown
 
-from builder.derive.index import Entry
 from builder.derive.updates import Issue
 from builder.formats import pdf
 from builder.formats.cache import Job
@@ -19,9 +17,8 @@ from builder.formats.pdf import DocumentError
 from builder.models.addresses import GENERATED, newsletter_path
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, human_size, long_date
-from builder.render.factsheets import paragraphs, plain
+from builder.render.factsheets import plain, short_url
 from builder.render.output import Output
-from builder.render.paging import newest
 
 # HTML for email: autoescaped, inline styles only, tables for layout.
 EMAIL = jinja2.Environment(
@@ -31,10 +28,6 @@ EMAIL = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-# The email and PDF list at most this many changes; the web page lists more.
-CHANGED_LIMIT = 25
-# The web page lists at most this many changes (the most recent), then points to the change log.
-PAGE_CHANGED_LIMIT = 50
 INLINE = {  # email clients drop <style> blocks: every element carries its own style
     "p": "margin:0 0 14px 0;font-size:16px;line-height:1.5;color:#212121;",
     "h2": "margin:22px 0 10px 0;font-size:20px;color:#283593;",
@@ -51,6 +44,14 @@ def inline_styles(html: str) -> str:
     for tag, style in INLINE.items():
         html = re.sub(rf"<{tag}(?=[\s>])", f'<{tag} style="{style}"', html)
     return html
+
+
+LEAD = "margin:0 0 18px 0;font-size:19px;line-height:1.45;color:#212121;"
+
+
+def lead(html: str) -> str:
+    """The editorial's first paragraph is its lead: larger, so the issue opens with a voice."""
+    return html.replace(f'<p style="{INLINE["p"]}"', f'<p style="{LEAD}"', 1)
 
 
 def featured(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
@@ -114,10 +115,7 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
     path = newsletter_path(n.id)
     folder = path.removesuffix("index.md")
     items = featured(ctx, n.featured)
-    changed = [_change(ctx, e) for e in issue.changed]
-    on_page, more = newest(
-        issue.changed, PAGE_CHANGED_LIMIT, key=lambda e: (e.updated or dt.date.min, e.title)
-    )
+    changed = chosen(ctx, n.new_and_updated)
     url = ctx.config.page_url(path)
     body_md = ctx.resolve(n.body, path).strip()
     absolute = ctx.resolve_absolute(n.body).strip()
@@ -125,20 +123,21 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         "n": n,
         "date": long_date(n.date),
         "items": items,
-        "changed": changed[:CHANGED_LIMIT],
-        "more": max(0, len(changed) - CHANGED_LIMIT),
+        "changed": changed,
+        "more": 0,
+        "changelog": ctx.config.page_url(GENERATED["changelog"]),
         "previous": issue.previous,
         "url": url,
         "site": ctx.config,
         "cite": plain(ctx.cite_line(n.title, n.date, url)),
     }
     html = EMAIL.get_template("newsletter_email.html.j2").render(
-        **values, editorial=inline_styles(markdown.markdown(absolute)), style=INLINE
+        **values, editorial=lead(inline_styles(markdown.markdown(absolute))), style=INLINE
     )
     text = EMAIL.get_template("newsletter_email.txt.j2").render(
         **values, editorial=_plain_text(absolute)
     )
-    document = _pdf(ctx, issue, items, changed[:CHANGED_LIMIT], url)
+    document = _pdf(ctx, issue, items, changed, url)
     page = ctx.page(
         path,
         "newsletter.md.j2",
@@ -152,8 +151,8 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         n=n,
         body=body_md,
         items=items,
-        changed=[_change(ctx, e) for e in on_page],
-        more_changed=more,
+        changed=changed,
+        more_changed=0,
         changelog=GENERATED["changelog"],
         previous=(issue.previous, newsletter_path(issue.previous.id)) if issue.previous else None,
         downloads=[
@@ -187,14 +186,41 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
     ]
 
 
-def _change(ctx: Context, entry: Entry) -> dict[str, str]:
-    return {
-        "title": entry.title,
-        "kind": entry.kind,
-        "path": entry.path,
-        "url": ctx.config.page_url(entry.path),
-        "updated": long_date(entry.updated),
-    }
+def chosen(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
+    """The editors' "new and updated" list: title, kind, date and address of each chosen id."""
+    out = []
+    for item in featured(ctx, ids):
+        entry = ctx.entries_by_path.get(item["path"])
+        out.append(
+            {
+                **item,
+                "kind": entry.kind if entry else "Page",
+                "updated": long_date(entry.updated) if entry and entry.updated else "",
+            }
+        )
+    return out
+
+
+# Site pages (about, accessibility, the home page) are never news in themselves.
+NOT_NEWS = ("Page",)
+
+
+def suggestions(issues: tuple[Issue, ...], addresses: dict[str, str]) -> list[str]:
+    """For `make check`: per issue, the ids new or updated since the previous issue that the
+    editors have not listed yet, site pages left out. A suggestion, never a list."""
+    by_path = {path: item for item, path in addresses.items()}
+    lines = []
+    for issue in issues:
+        n = issue.newsletter
+        listed = set(n.featured) | set(n.new_and_updated)
+        ids = [
+            by_path[e.path]
+            for e in issue.changed
+            if e.kind not in NOT_NEWS and e.path in by_path and by_path[e.path] not in listed
+        ]
+        if ids:
+            lines.append(f"  {n.origin.path}: {len(ids)} not listed: {', '.join(ids)}")
+    return lines
 
 
 def _plain_text(md: str) -> str:
@@ -203,35 +229,69 @@ def _plain_text(md: str) -> str:
     return text.replace("**", "").replace("*", "")
 
 
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+
+
+def _pieces(ctx: Context, text: str) -> list[dict[str, Any]]:
+    """Inline Markdown as text pieces: emphasis dropped, a citation kept as (Author year) with
+    no address, any other link as a piece with a short footnote address."""
+    references = ctx.config.page_url("references.md")
+    text = text.replace("**", "").replace("*", "")
+    out: list[dict[str, Any]] = []
+    start = 0
+    for match in _MD_LINK.finditer(text):
+        out.append({"t": text[start : match.start()], "link": None, "short": ""})
+        label, target = match.groups()
+        if target.startswith(references):
+            out.append({"t": label, "link": None, "short": ""})
+        else:
+            out.append({"t": label, "link": target, "short": short_url(target)})
+        start = match.end()
+    out.append({"t": text[start:], "link": None, "short": ""})
+    return [p for p in out if p["t"]]
+
+
+def blocks(ctx: Context, markdown_text: str) -> list[dict[str, Any]]:
+    """The editorial as headings, paragraphs and lists (the PDF styles each as such)."""
+    out: list[dict[str, Any]] = []
+    for block in re.split(r"\n\s*\n", markdown_text.strip()):
+        lines = [line.strip() for line in block.splitlines() if line.strip()]
+        if not lines:
+            continue
+        if lines[0].startswith("#"):
+            out.append({"kind": "heading", "pieces": _pieces(ctx, lines[0].lstrip("# "))})
+        elif all(line.startswith(("- ", "* ")) for line in lines):
+            out.append({"kind": "list", "items": [_pieces(ctx, line[2:]) for line in lines]})
+        else:
+            out.append({"kind": "para", "pieces": _pieces(ctx, " ".join(lines))})
+    return out
+
+
 def _pdf(
     ctx: Context, issue: Issue, items: list[dict[str, str]], changed: list[dict[str, str]], url: str
 ) -> bytes:
     n = issue.newsletter
+
+    def linked(item: dict[str, str]) -> list[dict[str, Any]]:
+        return [{"t": item["title"], "link": item["url"], "short": short_url(item["url"])}]
+
     data = {
         "title": n.title,
-        "summary": n.summary,
         "kicker": f"NEWSLETTER · {long_date(n.date)}",
         "publisher": ctx.config.name,
-        "keywords": ["newsletter"],
-        "notice": None,
-        "key_messages": [
-            f"{i['title']}: {i['summary']}" if i["summary"] else i["title"] for i in items
+        "blocks": blocks(ctx, ctx.resolve_absolute(n.body)),
+        "featured": [{"title": linked(i), "summary": i["summary"]} for i in items],
+        "changed": [
+            {
+                "title": linked(c),
+                "note": c["kind"].lower() + (f", {c['updated']}" if c["updated"] else ""),
+            }
+            for c in changed
         ],
-        "practice": paragraphs(_plain_text(ctx.resolve_absolute(n.body))),
-        "questions": [f"{c['title']} ({c['kind'].lower()}, {c['updated']})" for c in changed]
-        + ([f"And more: see {url}"] if len(issue.changed) > CHANGED_LIMIT else [])
-        or ["Nothing else changed since the last issue."],
-        "chart": None,
         "sources": [plain(ctx.reference(k).as_printed) for k in n.sources],
         "url": url,
+        "short_url": short_url(url),
         "version": long_date(n.date),
-        "citation": plain(ctx.cite_line(n.title, n.date, url)),
-        "branding": None,
-        "headings": {
-            "key": "In this issue",
-            "practice": "Editorial",
-            "questions": "New and updated since the last issue",
-        },
-        "max_pages": 4,
+        "citation": f"{ctx.config.name} ({n.date.year}). {n.title}. Available at:",
     }
-    return ctx.cache.get(Job("newsletter-pdf", pdf.factsheet_pdf, (data, n.date, 4)))
+    return ctx.cache.get(Job("newsletter-pdf", pdf.newsletter_pdf, (data, n.date, 4)))

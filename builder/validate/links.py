@@ -150,6 +150,7 @@ def check_links(
     known_ids = set(addresses(site)) | {i for ids in existing.values() for i in ids}
     for issue in site.newsletters:
         yield from _each(issue, "featured", issue.featured, known_ids, "id")
+        yield from _each(issue, "new_and_updated", issue.new_and_updated, known_ids, "id")
         yield from _each(issue, "sources", issue.sources, references, "reference key")
     for pack in site.training:
         yield from _one(pack, "theme", pack.theme, themes, "theme")
