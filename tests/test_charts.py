@@ -30,7 +30,7 @@ def test_every_spec_is_valid_vega_lite(generated: Paths) -> None:
 def test_delphi_figure_bars_add_up_to_the_appendix(generated: Paths) -> None:
     spec = json.loads((generated.docs / "delphi" / "local" / "figure-1.vl.json").read_text())
     rows = spec["data"]["values"]
-    statement_1 = {r["response"]: r["percent"] for r in rows if r["bar"].startswith("1. ")}
+    statement_1 = {r["response"]: r["percent"] for r in rows if r["bar"] == "1 **"}
     assert statement_1 == {
         "Strongly disagree": 0,
         "Disagree": 2,
@@ -38,7 +38,8 @@ def test_delphi_figure_bars_add_up_to_the_appendix(generated: Paths) -> None:
         "Mildly agree": 5,
         "Agree": 42,
         "Strongly agree": 35,
+        "Unable to answer": 7,
     }
-    first = [r for r in rows if r["bar"].startswith("1. ")]
-    assert min(r["start"] for r in first) == -11 and max(r["end"] for r in first) == 82
+    first = [r for r in rows if r["bar"] == "1 **"]
+    assert min(r["start"] for r in first) == -11 and max(r["end"] for r in first) == 89
     assert spec["encoding"]["x"]["scale"]["domain"] == [-100, 100]

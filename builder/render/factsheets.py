@@ -66,7 +66,7 @@ def document_data(ctx: Context, sheet: Factsheet, branding: Branding | None) -> 
         "key_messages": list(sheet.key_messages),
         "practice": paragraphs(sheet.practice),
         "questions": list(sheet.questions),
-        "chart": {"svg": figure.svg, "alt": sheet.chart_alt, "caption": figure.title}
+        "chart": {"svg": figure.document_svg, "alt": sheet.chart_alt, "caption": figure.title}
         if figure
         else None,
         "sources": [plain(ctx.reference(k).as_printed) for k in sheet.sources],
