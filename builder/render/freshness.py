@@ -15,6 +15,8 @@ WHATS_NEW_LIMIT = 20  # newest items on the What's new page; the change log has 
 PER_DATE_LIMIT = 100  # change log entries shown per date, so its page stays small at scale
 # Review due: every overdue item, then the next ones due up to this many, in pages.
 REVIEW_LIMIT = 200
+# Editors' pages are linked from here (and from the README and About's footer), not the menus.
+EDITORS = "for-editors.md"
 
 
 def render(ctx: Context) -> list[Output]:
@@ -62,6 +64,7 @@ def render(ctx: Context) -> list[Output]:
             {
                 "title": "Change log",
                 "description": "Every dated change to the site's content, newest first.",
+                "search_exclude": True,
             },
             changes=[
                 (day, items[:PER_DATE_LIMIT], max(0, len(items) - PER_DATE_LIMIT))
@@ -76,10 +79,25 @@ def render(ctx: Context) -> list[Output]:
             {
                 "title": "Review due",
                 "description": "For editors: when each item is next due for review.",
+                "search_exclude": True,
             },
             due,
             noun="items",
             today=ctx.today,
+        ),
+        ctx.page(
+            EDITORS,
+            "for_editors.md.j2",
+            "CONTRIBUTING.md",
+            {
+                "title": "For editors",
+                "description": "For the site's editors: what is due for review, what changed.",
+                "search_exclude": True,
+            },
+            review_due=GENERATED["review-due"],
+            changelog="changelog.md",
+            register=GENERATED["register"],
+            contributing=f"{ctx.config.repository.rstrip('/')}/blob/{ctx.config.branch}/CONTRIBUTING.md",
         ),
     ]
 
