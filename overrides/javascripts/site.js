@@ -7,7 +7,20 @@ document$.subscribe(function () {
     mount.dataset.ready = "1";
     var ui = new PagefindUI({
       element: "#crl-search", bundlePath: mount.dataset.bundle, showImages: false,
-      resetStyles: false, showSubResults: true, translations: {placeholder: "Search this site"}
+      resetStyles: false, showSubResults: true, translations: {placeholder: "Search this site"},
+      /* Titles and excerpts without the headings' permalink glyph, and each result's type
+         (fact sheet, theme, ...) after its title. */
+      processResult: function (result) {
+        var clean = function (text) { return (text || "").replace(/\s*[\u00b6#]\s*$/, "").replace(/\u00b6/g, ""); };
+        var type = result.filters && result.filters.type && result.filters.type[0];
+        result.meta.title = clean(result.meta.title) + (type ? " \u00b7 " + type : "");
+        result.excerpt = clean(result.excerpt);
+        (result.sub_results || []).forEach(function (sub) {
+          sub.title = clean(sub.title);
+          sub.excerpt = clean(sub.excerpt);
+        });
+        return result;
+      }
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
