@@ -31,6 +31,33 @@ document$.subscribe(function () {
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", "Table (scroll sideways to see all columns)");
   });
+  /* Downloads: show the filter form and hide the rows that do not match every choice. */
+  document.querySelectorAll("form.crl-dlfilter[data-table]").forEach(function (form) {
+    var table = document.getElementById(form.getAttribute("data-table"));
+    if (!table || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    form.hidden = false;
+    var status = form.querySelector("[role=status]");
+    var selects = form.querySelectorAll("select");
+    var apply = function () {
+      var rows = table.querySelectorAll("tbody tr");
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = true;
+        selects.forEach(function (select) {
+          var want = select.value;
+          var key = select.getAttribute("data-key");
+          var have = (row.getAttribute("data-" + key) || "").split(key === "format" ? "|" : " ");
+          if (want && have.indexOf(want) === -1) match = false;
+        });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = shown + " of " + rows.length + " downloads shown";
+    };
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  });
   /* Register filter: a text box that hides table rows not containing what is typed. */
   document.querySelectorAll(".crl-filter[data-table]").forEach(function (box) {
     if (box.querySelector("input")) return;
