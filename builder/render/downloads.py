@@ -87,7 +87,12 @@ def render(ctx: Context) -> list[Output]:
                 {**meta, "title": page_title(meta["title"], page)},
                 page=page,
                 filters=filters,
-                data=[(name, f"data/{name}") for name in DATA],
+                # An empty register publishes nothing worth a download.
+                data=[
+                    (name, f"data/{name}")
+                    for name in DATA
+                    if name != "register.csv" or not ctx.derived.observatory.register.empty
+                ],
             )
         )
     return out
