@@ -52,3 +52,18 @@ def test_every_page_type_screenshot_and_no_sideways_scroll(
     page.close()
     assert too_wide == []
     assert len(list(SCREENSHOTS.glob(f"*-{width}.png"))) >= len(PAGE_TYPES)
+
+
+def test_the_404_page_offers_search_and_the_main_sections(browser: Browser, site: str) -> None:
+    page = browser.new_page()
+    response = page.goto(site + "no-such-page/")
+    assert response is not None and response.status == 404
+    article = page.locator("article")
+    assert article.locator("form[role=search] input[type=search]").count() == 1
+    sections = article.locator("ul a")
+    assert sections.count() >= 5
+    sections.filter(has_text="Themes").click()
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text().startswith("Thematic summaries")
+    assert "//" not in page.url.split("://", 1)[1]
+    page.close()
