@@ -286,8 +286,12 @@ def test_pages_offer_downloads_with_format_and_size(generated: Paths) -> None:
     assert "[Download PDF (" in page and "KB)](learning-without-blame.pdf)" in page
     assert "[Download Word (" in page
     downloads = (generated.docs / "downloads.md").read_text()
-    assert "## By audience" in downloads and "## By theme" in downloads
+    assert 'id="crl-downloads"' in downloads and "## Open data" in downloads
     assert "training/learning-without-blame.zip" in downloads
+    # Each item once (the page used to repeat every list for five audiences).
+    assert downloads.count("training/learning-without-blame.zip") == 1
+    for key in ("audience", "theme", "format"):
+        assert f'<select data-key="{key}">' in downloads
 
 
 def test_documents_are_byte_identical_across_builds(generated: Paths, tmp_path: Path) -> None:

@@ -107,24 +107,14 @@ def test_observatory_tables_and_downloads(generated: Paths) -> None:
     assert all("Bar chart" in alt or "bar chart" in alt for _, alt in images)
 
 
-def test_register_without_records_explains_itself(generated: Paths) -> None:
+def test_register_without_records_explains_itself_to_editors_only(generated: Paths) -> None:
     page = read(generated, "observatory/register.md")
     assert "No reviews recorded yet" in page
-    rows = list(csv.reader(io.StringIO(read(generated, "data/register.csv"))))
-    assert rows == [
-        [
-            "id",
-            "year",
-            "region",
-            "age_band",
-            "outcome",
-            "harm_types",
-            "agencies",
-            "themes",
-            "months_to_complete",
-            "recommendations",
-        ]
-    ]
+    assert "search_exclude: true" in page  # not in the public search
+    # No header-only CSV is published as open data, and the observatory does not point at it.
+    assert not (generated.docs / "data" / "register.csv").exists()
+    assert "observatory/register.md" not in read(generated, "observatory/index.md")
+    assert "register.csv" not in read(generated, "downloads.md")
 
 
 def test_register_aggregates_fixture_records(real: Paths) -> None:

@@ -8,6 +8,7 @@ import copy
 import html
 import json
 import re
+import textwrap
 from functools import cache
 from typing import Any
 
@@ -26,8 +27,19 @@ SEGMENTS: tuple[tuple[str, str, str], ...] = (
     ("mildly_agree", "Mildly agree", "#d8daeb"),
     ("agree", "Agree", "#998ec3"),
     ("strongly_agree", "Strongly agree", "#542788"),
+    ("unable", "Unable to answer", "#bdbdbd"),
 )
-FONT = "Source Sans Pro, Helvetica, Arial, sans-serif"
+# Text is measured in a wide font (DejaVu Sans, which vl-convert has here and in CI) and
+# shown in the site's own font stack, every member of which is no wider: a label laid out
+# for DejaVu Sans can only come out shorter in a visitor's browser, never clipped.
+FONT_MEASURED = "DejaVu Sans"
+FONT_SHOWN = "Helvetica, Arial, &quot;Liberation Sans&quot;, &quot;DejaVu Sans&quot;, sans-serif"
+FONT_SIZE = 13  # every chart text at least this size, at the chart's natural width
+# A web chart is at most this wide, so a phone (390 px, 16 px margins) shows it unscaled and
+# its text stays at FONT_SIZE; a document chart (PDF, slides) may be wider.
+WEB_WIDTH = 340
+# Room left beside the widest laid-out text for a font that measures differently.
+SLACK = 8
 
 
 def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:
@@ -36,6 +48,7 @@ def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:
     out = []
     for _, row in rows.iterrows():
         left = -(row["strongly_disagree"] + row["disagree"] + row["mildly_disagree"])
+        # "Unable to answer" is drawn last, right of the agree segments, in grey.
         position = float(left)
         for order, (key, name, _colour) in enumerate(SEGMENTS):
             value = float(row[key])
@@ -56,15 +69,37 @@ def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:
 Spec = dict[str, Any]  # a Vega-Lite specification
 
 
-def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> Spec:
-    """Stacked bars diverging from 0: disagreement left, agreement right, in percent.
-    Altair builds the chart once; each call fills in its data, title, order and height (a
+def diverging_bars(
+    long: pd.DataFrame,
+    bars: list[str],
+    title: str,
+    labels: dict[str, str] | None = None,
+    wide: bool = False,
+) -> Spec:
+    """Stacked bars diverging from 0: disagreement left, agreement right, in percent, then
+    "Unable to answer" in grey. Bars are labelled by their `bars` value, or by `labels` (a
+    long label wraps onto several lines). `title` is not drawn: the page's heading or the
+    document's caption carries it, so it can never be cut off; it names the chart in the
+    spec's description. `wide` is for documents
+    (PDF, slides), which show the full statements beside the bars.
+    Altair builds the chart once; each call fills in its data, order, labels and size (a
     site has one such chart per Delphi statement, and building each in Altair is slow)."""
     spec = copy.deepcopy(_diverging_template())
     spec["data"] = {"values": records(long)}
-    spec["title"]["text"] = title
-    spec["encoding"]["y"]["sort"] = list(bars)
-    spec["height"] = max(60, 26 * len(bars))
+    spec["description"] = title
+    y = spec["encoding"]["y"]
+    y["sort"] = list(bars)
+    # Documents scale a chart to the page's width, so a wide one keeps its statements on few
+    # lines at a smaller size; the web chart stays narrow and large.
+    wrap, size = (80, 11) if wide else (16, FONT_SIZE)
+    if labels:
+        y["axis"]["labelExpr"] = wrapped_labels({bar: labels[bar] for bar in bars}, wrap)
+    if wide:
+        y["axis"].update(labelFontSize=size, labelLineHeight=size + 2)
+        spec["encoding"]["color"]["legend"]["columns"] = 4
+    lines = max((len(textwrap.wrap(labels[b], wrap)) for b in bars), default=1) if labels else 1
+    spec["height"] = len(bars) * max(26, (size + 2) * lines + 6)
+    spec["width"] = 300 if wide else 220
     return spec
 
 
@@ -72,27 +107,58 @@ def diverging_bars(long: pd.DataFrame, bars: list[str], title: str) -> Spec:
 def _diverging_template() -> Spec:
     scale = alt.Scale(domain=[s[1] for s in SEGMENTS], range=[s[2] for s in SEGMENTS])
     chart = (
-        alt.Chart(alt.Data(values=[]), title=alt.TitleParams("", anchor="start", fontSize=13))
+        alt.Chart(alt.Data(values=[]))
         .mark_bar()
         .encode(
-            y=alt.Y("bar:N", sort=[], title=None, axis=alt.Axis(labelLimit=320, labelFontSize=11)),
+            y=alt.Y("bar:N", sort=[], title=None, axis=_category_axis()),
             x=alt.X(
                 "start:Q",
-                title="% of respondents (disagree left of 0, agree right)",
+                title="← disagree · % of respondents · agree →",
                 scale=alt.Scale(domain=[-100, 100]),
+                axis=alt.Axis(values=[-100, -50, 0, 50, 100], labelExpr="abs(datum.value)"),
             ),
             x2="end:Q",
             color=alt.Color(
-                "response:N", scale=scale, title=None, legend=alt.Legend(orient="bottom", columns=3)
+                "response:N",
+                scale=scale,
+                title=None,
+                legend=alt.Legend(
+                    orient="bottom", columns=2, labelLimit=0, columnPadding=SLACK * 2
+                ),
             ),
             order=alt.Order("order:Q"),
             tooltip=["bar:N", "response:N", "percent:Q"],
         )
-        .properties(width=360, height=60)
-        .configure(font=FONT)
-        .configure_view(stroke=None)
+        .properties(width=220, height=60)
     )
-    return dict(chart.to_dict(validate=False))
+    return _configured(chart)
+
+
+def _category_axis(label_expr: str | None = None) -> alt.Axis:
+    axis = alt.Axis(labelLimit=0, labelLineHeight=FONT_SIZE + 3, labelPadding=6)
+    if label_expr:
+        axis.labelExpr = label_expr
+    return axis
+
+
+def _configured(chart: alt.Chart) -> Spec:
+    """One look for every chart: text of at least FONT_SIZE, measured in FONT_MEASURED, with
+    SLACK around the whole chart."""
+    configured = (
+        chart.configure(font=FONT_MEASURED, padding=SLACK)
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelOverlap=True)
+        .configure_legend(labelFontSize=FONT_SIZE, symbolSize=120)
+    )
+    # Validated once by the tests (test_charts); skipped here, where it costs most of a build.
+    return dict(configured.to_dict(validate=False))
+
+
+def wrapped_labels(labels: dict[str, str], width: int) -> str:
+    """A Vega expression that shows each category's label wrapped onto lines of at most
+    `width` characters (the data keep their own values for tooltips and the table)."""
+    table = {key: textwrap.wrap(text, width) or [text] for key, text in labels.items()}
+    return json.dumps(table, sort_keys=True, ensure_ascii=False) + "[datum.label]"
 
 
 def spec(chart: Spec) -> str:
@@ -110,6 +176,7 @@ def svg(chart: Spec, title: str, description: str, ident: str, cache: DocumentCa
 def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
     text = vlc.vegalite_to_svg(json.loads(spec_json))
     text = re.sub(r'\s(role|aria-[a-z]+)="[^"]*"', "", text)
+    text = text.replace(f'font-family="{FONT_MEASURED}"', f'font-family="{FONT_SHOWN}"')
     head = re.match(r"<svg\b[^>]*>", text)
     if head is None:
         raise ValueError("vl-convert returned something that is not an SVG")
@@ -155,17 +222,19 @@ def bars(
     colour: str | None = None,
     order: list[str] | None = None,
     grouped: bool = False,
+    wide: bool = False,
 ) -> Spec:
-    """Horizontal bars, categories in the given order; with `colour`, stacked (or side by side
-    when `grouped`)."""
+    """Horizontal bars, categories in the given order and their labels wrapped; with `colour`,
+    stacked (or side by side when `grouped`). Narrow enough for a phone (WEB_WIDTH). `title`
+    is not drawn (the page's heading carries it, so it cannot be cut off): it goes into the
+    spec's description. `wide` is the variant for documents, which scale a chart to the
+    page's width: wider and shorter, labels on fewer lines."""
+    names = order or sorted(frame[category].unique())
+    wrap = 36 if wide else 16
+    axis = _category_axis(wrapped_labels({str(n): str(n) for n in names}, wrap))
     encoding: dict[str, Any] = {
-        "y": alt.Y(
-            f"{category}:N",
-            sort=order or None,
-            title=None,
-            axis=alt.Axis(labelLimit=260, labelFontSize=11),
-        ),
-        "x": alt.X(f"{value}:Q", title=value_title),
+        "y": alt.Y(f"{category}:N", sort=order or None, title=None, axis=axis),
+        "x": alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(tickCount=4)),
         "tooltip": [f"{category}:N", f"{value}:Q"],
     }
     if colour:
@@ -173,20 +242,19 @@ def bars(
             f"{colour}:N",
             title=None,
             scale=alt.Scale(range=["#3b528b", "#5ec962", "#fdae61", "#d7191c", "#2c7bb6"]),
-            legend=alt.Legend(orient="bottom"),
+            legend=alt.Legend(orient="bottom", columns=2 if wide else 1, labelLimit=0),
         )
         if grouped:
             encoding["yOffset"] = alt.YOffset(f"{colour}:N")
     else:
         encoding["color"] = alt.value("#3b528b")
-    categories = len(order) if order else frame[category].nunique()
+    lines = max(len(textwrap.wrap(str(n), wrap)) for n in names)
+    step = max(40 if grouped else 26, 17 * lines + 8)
+    width = 360 if wide else 180
     chart = (
-        alt.Chart(frame, title=alt.TitleParams(title, anchor="start", fontSize=13))
+        alt.Chart(frame)
         .mark_bar()
         .encode(**encoding)
-        .properties(width=360, height=max(40, (40 if grouped else 24) * categories))
-        .configure(font=FONT)
-        .configure_view(stroke=None)
+        .properties(width=width, height=step * len(names), description=title)
     )
-    # Validated once by the tests (test_charts); skipped here, where it costs most of a build.
-    return dict(chart.to_dict(validate=False))
+    return _configured(chart)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import posixpath
+import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -81,6 +82,8 @@ class Context:
         self.cache = cache or DocumentCache(None)
         self.files: dict[str, bytes] = {}  # generated downloads, known before pages render
         self._refs = {r.key: r for r in site.citable}
+        # Each page's numbered notes, in order of first citation: (reference key, locator).
+        self._notes: dict[str, list[tuple[str, str]]] = {}
 
     def download_links(self, here: str, paths: list[str]) -> list[dict[str, str]]:
         """Download buttons: format, size and a link that MkDocs checks."""
@@ -128,19 +131,27 @@ class Context:
         return f"\n<div hidden>{spans}</div>\n"
 
     def resolve(self, body: str, here: str) -> str:
-        """Editors' markers made real: [@key] to a linked citation, (id:x) to a relative link."""
-        refs_page = relative(here, "references.md")
+        """Editors' markers made real: [@key, locator] to a superscript numbered note (the
+        page's Notes list, `notes`, links it to the references), (id:x) to a relative link."""
+        page_notes = self._notes.setdefault(here, [])
 
         def cite(match: Any) -> str:
-            ref = self._refs[match["key"]]
-            locator = f", {match['locator'].strip()}" if match["locator"] else ""
-            return f"([{ref.short}{locator}]({refs_page}#{ref.key}))"
+            note = (match["key"], (match["locator"] or "").strip())
+            if note not in page_notes:
+                page_notes.append(note)
+            n = page_notes.index(note) + 1
+            return (
+                f'<sup class="crl-noteref"><a href="#note-{n}">'
+                f'<span class="crl-visually-hidden">Note </span>{n}</a></sup>'
+            )
 
         def link(match: Any) -> str:
             target = self.derived.addresses[match["id"]] + (match["anchor"] or "")
             return f"]({relative(here, target)})"
 
-        return markup.ID_LINK.sub(link, markup.CITATION.sub(cite, body))
+        # The note number sits against the word before it, not after a space.
+        citation = re.compile(r"[ \t]*" + markup.CITATION.pattern)
+        return markup.ID_LINK.sub(link, citation.sub(cite, body))
 
     @cached_property
     def entries_by_path(self) -> dict[str, Entry]:
@@ -181,6 +192,19 @@ class Context:
 
     def reference(self, key: str) -> Any:
         return self._refs[key]
+
+    def notes(self, here: str) -> list[dict[str, str]]:
+        """The numbered notes the page's citations point to: "Short ref, locator", each
+        linking to its entry in the references."""
+        refs_page = self.url_of("references.md", here)
+        return [
+            {
+                "id": f"note-{n}",
+                "text": self._refs[key].short + (f", {locator}" if locator else ""),
+                "link": f"{refs_page}#{key}",
+            }
+            for n, (key, locator) in enumerate(self._notes.get(here, []), start=1)
+        ]
 
     def cite_line(self, title: str, updated: dt.date | None, url: str) -> str:
         """Pages without their own date (generated indexes) carry the site's newest date."""

@@ -196,7 +196,7 @@ def document_data(
         "notes_intro": NOTES_INTRO,
         "short_url": short_url(url),
         "questions": list(sheet.questions),
-        "chart": {"svg": figure.svg, "alt": sheet.chart_alt, "caption": figure.title}
+        "chart": {"svg": figure.document_svg, "alt": sheet.chart_alt, "caption": figure.title}
         if figure
         else None,
         "sources": [plain(ctx.reference(k).as_printed) for k in sheet.sources],

@@ -31,6 +31,13 @@ class Figure:
     table: pd.DataFrame = field(repr=False, compare=False)
     csv: str | None = None  # docs path of the CSV download with the same data
     cache: DocumentCache = field(kw_only=True, repr=False, compare=False)  # where SVG/PNG are kept
+    # A wider variant for documents (PDF, slides), which have no list of statements beside
+    # the chart: its bars carry their full, wrapped labels. None: documents use `chart`.
+    document_chart: charts.Spec | None = field(
+        default=None, kw_only=True, repr=False, compare=False
+    )
+    # What numbered bars stand for, listed beside the chart on a page: (number, wording, marked).
+    key: tuple[tuple[int, str, bool], ...] = field(default=(), kw_only=True, compare=False)
 
     @property
     def svg_path(self) -> str:
@@ -59,15 +66,28 @@ class Figure:
         return charts.spec(self.chart)
 
     @cached_property
+    def document_svg(self) -> str:
+        """The SVG a PDF embeds: the document variant where there is one."""
+        if self.document_chart is None:
+            return self.svg
+        ident = f"fig-{self.name}-document"
+        return charts.svg(self.document_chart, self.title, self.description, ident, self.cache)
+
+    @cached_property
     def png(self) -> bytes:
-        """For DOCX and PPTX, which cannot embed SVG: the page's SVG as an image."""
-        return charts.png(self.svg, self.cache)
+        """For DOCX and PPTX, which cannot embed SVG: the document SVG as an image."""
+        return charts.png(self.document_svg, self.cache)
 
 
-def statement_label(s: StatementResult, width: int = 60) -> str:
-    wording = s.round2.statement
-    short = wording if len(wording) <= width else wording[: width - 1].rsplit(" ", 1)[0] + "…"
-    return f"{s.number}. {short}{' **' if s.round2.consensus != 'none' else ''}"
+def statement_label(s: StatementResult) -> str:
+    """A bar's label on the web: the statement's number (the page lists the statements beside
+    the chart), ** where the panel reached consensus."""
+    return f"{s.number}{' **' if s.round2.consensus != 'none' else ''}"
+
+
+def statement_wording(s: StatementResult) -> str:
+    """A bar's label in documents: the number and the full statement, never shortened."""
+    return f"{s.number}. {s.round2.statement}{' **' if s.round2.consensus != 'none' else ''}"
 
 
 def delphi_figure(
@@ -86,7 +106,10 @@ def delphi_figure(
         ]
     )
     title = f"{section.figure} (regenerated): Delphi round 2 results on {section.title.lower()}"
-    chart = charts.diverging_bars(charts.diverging_frame(rows, "bar"), list(rows["bar"]), title)
+    long = charts.diverging_frame(rows, "bar")
+    chart = charts.diverging_bars(long, list(rows["bar"]), title)
+    wordings = {statement_label(s): statement_wording(s) for s in statements}
+    document = charts.diverging_bars(long, list(rows["bar"]), title, labels=wordings, wide=True)
     description = (
         "Diverging stacked bars, one per statement, disagreement left of zero and "
         "agreement right. ** marks consensus. "
@@ -104,6 +127,8 @@ def delphi_figure(
         rows,
         "data/delphi.csv",
         cache=cache,
+        document_chart=document,
+        key=tuple((s.number, s.round2.statement, s.round2.consensus != "none") for s in statements),
     )
 
 
@@ -219,6 +244,9 @@ def _observatory_figures(derived: Derived, cache: DocumentCache) -> list[Figure]
             table,
             "data/analyses.csv",
             cache=cache,
+            document_chart=charts.bars(
+                cases, "label", "cases", title, "Cases", "sample", order, grouped=True, wide=True
+            ),
         )
     )
 
@@ -248,6 +276,9 @@ def _observatory_figures(derived: Derived, cache: DocumentCache) -> list[Figure]
             table,
             "data/analyses.csv",
             cache=cache,
+            document_chart=charts.bars(
+                length, "label", "pages", title, "Pages", "part", order, wide=True
+            ),
         )
     )
 
@@ -279,6 +310,15 @@ def _observatory_figures(derived: Derived, cache: DocumentCache) -> list[Figure]
                 obs.timeliness[["label", "measure", "percent", "count", "of", "source"]],
                 "data/timeliness.csv",
                 cache=cache,
+                document_chart=charts.bars(
+                    shown.assign(bar=shown["measure"]),
+                    "bar",
+                    "percent",
+                    title,
+                    "% of reviews",
+                    order=list(shown["measure"]),
+                    wide=True,
+                ),
             )
         )
 
@@ -316,6 +356,15 @@ def _observatory_figures(derived: Derived, cache: DocumentCache) -> list[Figure]
                 ],
                 "data/ofsted-judgements.csv",
                 cache=cache,
+                document_chart=charts.bars(
+                    obs.judgements,
+                    "label",
+                    "percent_shown",
+                    title,
+                    "% of reviews evaluated",
+                    order=list(obs.judgements["label"]),
+                    wide=True,
+                ),
             )
         )
     return out

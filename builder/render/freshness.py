@@ -16,6 +16,8 @@ PER_DATE_LIMIT = 100  # change log entries shown per date, so its page stays sma
 # Review due: every overdue item, then the next ones due up to this many, in pages.
 REVIEW_LIMIT = 200
 REVIEW_DUE_PER_PAGE = 100  # short rows: a page of 100 stays far under 60 KB
+# Editors' pages are linked from here (and from the README and About's footer), not the menus.
+EDITORS = "for-editors.md"
 
 
 def render(ctx: Context) -> list[Output]:
@@ -63,6 +65,7 @@ def render(ctx: Context) -> list[Output]:
             {
                 "title": "Change log",
                 "description": "Every dated change to the site's content, newest first.",
+                "search_exclude": True,
             },
             changes=[
                 (day, items[:PER_DATE_LIMIT], max(0, len(items) - PER_DATE_LIMIT))
@@ -77,11 +80,26 @@ def render(ctx: Context) -> list[Output]:
             {
                 "title": "Review due",
                 "description": "For editors: when each item is next due for review.",
+                "search_exclude": True,
             },
             due,
             per_page=REVIEW_DUE_PER_PAGE,
             noun="items",
             today=ctx.today,
+        ),
+        ctx.page(
+            EDITORS,
+            "for_editors.md.j2",
+            "CONTRIBUTING.md",
+            {
+                "title": "For editors",
+                "description": "For the site's editors: what is due for review, what changed.",
+                "search_exclude": True,
+            },
+            review_due=GENERATED["review-due"],
+            changelog="changelog.md",
+            register=GENERATED["register"],
+            contributing=f"{ctx.config.repository.rstrip('/')}/blob/{ctx.config.branch}/CONTRIBUTING.md",
         ),
     ]
 

@@ -71,7 +71,11 @@ def render(ctx: Context) -> list[Output]:
             "tags/index.md",
             "tags.md.j2",
             "content/ (tags in every file)",
-            {"title": "Topics", "description": "Everything on the site, by topic."},
+            {
+                "title": "Topics",
+                "description": "Everything on the site, by topic.",
+                "search_exclude": True,
+            },
             tags=[(tag, tag_path(tag), len(items)) for tag, items in tags.items()],
         )
     )
@@ -83,7 +87,8 @@ def render(ctx: Context) -> list[Output]:
                 "content/ (tags in every file)",
                 {
                     "title": f"Topic: {tag.replace('-', ' ')}",
-                    "description": f"Everything tagged '{tag}'.",
+                    "description": f"Everything tagged '{tag.replace('-', ' ')}'.",
+                    "search_exclude": True,  # lists, not learning: out of search results
                 },
                 tag=tag,
                 **listing(items),

@@ -121,7 +121,10 @@ def render(ctx: Context) -> list[Output]:
 
 def _register(ctx: Context) -> list[Output]:
     obs = ctx.derived.observatory
-    out: list[Output] = [Output("data/register.csv", csv_text(obs.register), SOURCES)]
+    # An empty register publishes no (header-only) CSV, and its page is for editors only.
+    out: list[Output] = (
+        [] if obs.register.empty else [Output("data/register.csv", csv_text(obs.register), SOURCES)]
+    )
     figures: list[Figure] = []
     if not obs.register.empty:
         years = [str(y) for y in sorted(obs.register["year"].unique())]
@@ -179,6 +182,7 @@ def _register(ctx: Context) -> list[Output]:
             "title": "Case review register",
             "description": "Anonymised case reviews, counted by year, region, harm and agency.",
             "tags": ["observatory", "data"],
+            **({"search_exclude": True} if obs.register.empty else {}),
         },
         list(obs.register.itertuples()),
         noun="reviews",

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from builder.models import Page
 from builder.models.addresses import audience_path, page_path
 from builder.render.context import Context
 from builder.render.output import Output
+
+HOME_NEWEST = 5  # the newest learning shown on the home page; What's new lists more
 
 
 def render(ctx: Context) -> list[Output]:
@@ -21,8 +25,7 @@ def _page(ctx: Context, page: Page) -> Output:
         "edit_url": ctx.config.edit_url(page.origin.path),
     }
     if page.id == "home":
-        meta["hide"] = ["navigation", "toc"]
-    pathways = [(a, audience_path(a.id)) for a in ctx.site.audiences] if page.id == "home" else []
+        return _home(ctx, page, meta)
     return ctx.page(
         path,
         "page.md.j2",
@@ -30,7 +33,25 @@ def _page(ctx: Context, page: Page) -> Output:
         meta,
         page=page,
         body=ctx.resolve(page.body, path).strip(),
-        pathways=pathways,
         sources=[ctx.reference(key) for key in page.sources],
         updated=page.updated,
+    )
+
+
+def _home(ctx: Context, page: Page, meta: Mapping[str, object]) -> Output:
+    """The home page helps a visitor quickly: what the site is, search, where each audience
+    starts, and the newest learning; no tags, dates or citation (About carries those)."""
+    path = page_path(page.id)
+    meta = {**meta, "hide": ["navigation", "toc"], "tags": []}
+    dated = [e for e in ctx.derived.entries if e.updated and e.kind != "Page"]
+    newest = sorted(dated, key=lambda e: (e.updated, e.title), reverse=True)[:HOME_NEWEST]
+    return ctx.page(
+        path,
+        "home.md.j2",
+        page.origin.path,
+        meta,
+        page=page,
+        body=ctx.resolve(page.body, path).strip(),
+        pathways=[(a, audience_path(a.id)) for a in ctx.site.audiences],
+        newest=newest,
     )

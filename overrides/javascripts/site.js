@@ -7,7 +7,20 @@ document$.subscribe(function () {
     mount.dataset.ready = "1";
     var ui = new PagefindUI({
       element: "#crl-search", bundlePath: mount.dataset.bundle, showImages: false,
-      resetStyles: false, showSubResults: true, translations: {placeholder: "Search this site"}
+      resetStyles: false, showSubResults: true, translations: {placeholder: "Search this site"},
+      /* Titles and excerpts without the headings' permalink glyph, and each result's type
+         (fact sheet, theme, ...) after its title. */
+      processResult: function (result) {
+        var clean = function (text) { return (text || "").replace(/\s*[\u00b6#]\s*$/, "").replace(/\u00b6/g, ""); };
+        var type = result.filters && result.filters.type && result.filters.type[0];
+        result.meta.title = clean(result.meta.title) + (type ? " \u00b7 " + type : "");
+        result.excerpt = clean(result.excerpt);
+        (result.sub_results || []).forEach(function (sub) {
+          sub.title = clean(sub.title);
+          sub.excerpt = clean(sub.excerpt);
+        });
+        return result;
+      }
     });
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
@@ -17,6 +30,33 @@ document$.subscribe(function () {
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");
     wrap.setAttribute("aria-label", "Table (scroll sideways to see all columns)");
+  });
+  /* Downloads: show the filter form and hide the rows that do not match every choice. */
+  document.querySelectorAll("form.crl-dlfilter[data-table]").forEach(function (form) {
+    var table = document.getElementById(form.getAttribute("data-table"));
+    if (!table || form.dataset.ready) return;
+    form.dataset.ready = "1";
+    form.hidden = false;
+    var status = form.querySelector("[role=status]");
+    var selects = form.querySelectorAll("select");
+    var apply = function () {
+      var rows = table.querySelectorAll("tbody tr");
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = true;
+        selects.forEach(function (select) {
+          var want = select.value;
+          var key = select.getAttribute("data-key");
+          var have = (row.getAttribute("data-" + key) || "").split(key === "format" ? "|" : " ");
+          if (want && have.indexOf(want) === -1) match = false;
+        });
+        row.hidden = !match;
+        if (match) shown += 1;
+      });
+      status.textContent = shown + " of " + rows.length + " downloads shown";
+    };
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
   });
   /* Register filter: a text box that hides table rows not containing what is typed. */
   document.querySelectorAll(".crl-filter[data-table]").forEach(function (box) {
