@@ -37,22 +37,27 @@ def render(
     today: dt.date | None = None,
 ) -> list[Output]:
     """Every output. Documents are pure functions of their jobs, so render first runs as a
-    declaration: each missing document is queued for the worker pool and a placeholder stands
-    in; passes repeat (a chart's PNG needs its SVG, a Word file the PNG) until one needs nothing
-    new. That pass used cached bytes only, so its outputs are those of a serial build."""
+    sketch: pages are left empty, each missing document is queued for the worker pool and a
+    placeholder stands in; sketches repeat (a chart's PNG needs its SVG, a Word file the PNG)
+    until one needs nothing new. Then a full pass, which only finds documents in the cache (or,
+    if a template asked for one no sketch did, queues it and sketches again): its outputs are
+    those of a serial build, byte for byte."""
     if cache is None or cache.workers < 2:
         return render_once(site, derived, config, cache, today)
     try:
-        first = True
+        first, sketch = True, True
         while True:
             cache.declare()
             try:
-                outputs = render_once(site, derived, config, cache, today)
+                outputs = render_once(site, derived, config, cache, today, sketch)
                 failure: Exception | None = None
             except Exception as exc:  # perhaps a placeholder's doing: known after the pass
                 failure = exc
             placeholders, queued = cache.declared()
             if not placeholders:
+                if sketch:  # everything a sketch asks for is made: now the real pass
+                    sketch = False
+                    continue
                 if failure is not None:
                     raise failure
                 return outputs
@@ -61,7 +66,7 @@ def render(
                 # that makes whatever it still misses, as a serial build would.
                 cache.serial()
                 return render_once(site, derived, config, cache, today)
-            first = False
+            first, sketch = False, True
     finally:
         cache.close()
 
@@ -72,11 +77,19 @@ def render_once(
     config: SiteConfig,
     cache: DocumentCache | None = None,
     today: dt.date | None = None,
+    sketch: bool = False,
 ) -> list[Output]:
     ctx = Context(site, derived, config, cache, today)
+    ctx.sketch = sketch
     # Documents first: pages show each download's format and size.
     sheet_files = factsheets.documents(ctx)
     ctx.files = {**sheet_files, **training.documents(ctx, sheet_files)}
+    if sketch:  # only what asks for documents and charts: its outputs are thrown away
+        newsletters.render(ctx)
+        observatory.render(ctx)
+        if site.delphi is not None and derived.delphi is not None:
+            delphi.render(ctx, site.delphi, derived.delphi)
+        return []
     # The documents themselves, written beside their pages (content/factsheets/ -> factsheets/).
     outputs: list[Output] = [
         Output(path, data, f"content/{path.split('/')[0]}/")

@@ -158,6 +158,28 @@ def bars(
 ) -> Spec:
     """Horizontal bars, categories in the given order; with `colour`, stacked (or side by side
     when `grouped`)."""
+    # Altair takes longer to build a chart than the rest of a render pass takes per chart, and
+    # render passes more than once when documents are made in parallel: one build per chart.
+    settings = [category, value, title, value_title, colour, order, grouped]
+    key = json.dumps([frame.to_json(orient="split"), *settings])
+    if key not in _BARS:
+        _BARS[key] = _bars(frame, category, value, title, value_title, colour, order, grouped)
+    return copy.deepcopy(_BARS[key])
+
+
+_BARS: dict[str, Spec] = {}  # one entry per distinct chart
+
+
+def _bars(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    title: str,
+    value_title: str,
+    colour: str | None,
+    order: list[str] | None,
+    grouped: bool,
+) -> Spec:
     encoding: dict[str, Any] = {
         "y": alt.Y(
             f"{category}:N",
