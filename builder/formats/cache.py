@@ -156,11 +156,11 @@ class DocumentCache:
         self._placeholders = 0
         self._hits_before = self.hits
 
-    def declared(self) -> tuple[int, int]:
-        """End a declaring pass: (placeholders handed out, jobs queued). A pass that handed out
-        none is a finished render; otherwise its hits were provisional."""
+    def declared(self, sketch: bool) -> tuple[int, int]:
+        """End a declaring pass: (placeholders handed out, jobs queued). Only a full pass that
+        handed out none is a finished render, whose hits count."""
         placeholders, queued = self._placeholders, len(self._pending or {})
-        if placeholders:
+        if placeholders or sketch:
             self.hits = self._hits_before
         return placeholders, queued
 

@@ -53,7 +53,7 @@ def render(
                 failure: Exception | None = None
             except Exception as exc:  # perhaps a placeholder's doing: known after the pass
                 failure = exc
-            placeholders, queued = cache.declared()
+            placeholders, queued = cache.declared(sketch)
             if not placeholders:
                 if sketch:  # everything a sketch asks for is made: now the real pass
                     sketch = False
