@@ -136,6 +136,8 @@ class DocumentCache:
                 self._pending[key] = job
                 if self._pool is not None:
                     self._pool.submit(key, job)
+                elif self.workers > 1 and len(self._pending) >= POOL_MIN_JOBS:
+                    self._start_pool(self._pending)  # workers start while this pass goes on
             self._placeholders += 1
             return _placeholder(key)
         self.misses += 1
@@ -169,14 +171,13 @@ class DocumentCache:
         too few are missing in the first pass to be worth a pool: the caller then renders
         once more without declaring, making them here."""
         pending, self._pending = self._pending or {}, None
-        if self._pool is None:
+        pool = self._pool
+        if pool is None:
             if first_pass and (self.workers < 2 or len(pending) < POOL_MIN_JOBS):
                 return False
-            self._pool = Pool(self.workers)
-            for key, job in pending.items():
-                self._pool.submit(key, job)
+            pool = self._start_pool(pending)
         try:
-            made = self._pool.collect()
+            made = pool.collect()
         except BrokenProcessPool:  # a worker died (killed, out of memory): make them here
             self.close()
             return False
@@ -189,6 +190,12 @@ class DocumentCache:
             else:
                 self._save(key, result)
         return True
+
+    def _start_pool(self, pending: dict[tuple[str, str], Job]) -> Pool:
+        self._pool = Pool(self.workers)
+        for key, job in pending.items():
+            self._pool.submit(key, job)
+        return self._pool
 
     def serial(self) -> None:
         """Stop declaring: the next pass makes what it misses itself."""
