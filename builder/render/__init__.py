@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from builder.config import SiteConfig
 from builder.derive import Derived
@@ -71,6 +72,15 @@ def render(
         cache.close()
 
 
+class Sketch(Context):
+    """A render pass that only asks for documents: its pages are left empty."""
+
+    def page(
+        self, path: str, template: str, source: str, meta: dict[str, Any], **values: Any
+    ) -> Output:
+        return Output(path, "", source)
+
+
 def render_once(
     site: Site,
     derived: Derived,
@@ -79,8 +89,7 @@ def render_once(
     today: dt.date | None = None,
     sketch: bool = False,
 ) -> list[Output]:
-    ctx = Context(site, derived, config, cache, today)
-    ctx.sketch = sketch
+    ctx = (Sketch if sketch else Context)(site, derived, config, cache, today)
     # Documents first: pages show each download's format and size.
     sheet_files = factsheets.documents(ctx)
     ctx.files = {**sheet_files, **training.documents(ctx, sheet_files)}

@@ -80,8 +80,6 @@ class Context:
         self.config = config
         self.cache = cache or DocumentCache(None)
         self.files: dict[str, bytes] = {}  # generated downloads, known before pages render
-        # A sketch only asks for documents (see render()): its pages are left empty.
-        self.sketch = False
         self._refs = {r.key: r for r in (site.report, *site.references)}
 
     def download_links(self, here: str, paths: list[str]) -> list[dict[str, str]]:
@@ -101,8 +99,6 @@ class Context:
         self, path: str, template: str, source: str, meta: dict[str, Any], **values: Any
     ) -> Output:
         """Render one Markdown page: front matter, the 'generated' stamp, then the template."""
-        if self.sketch:
-            return Output(path, "", source)
         fields = {k: v for k, v in meta.items() if v not in (None, [], "")}
         values.setdefault("sources", [])
         values.setdefault("updated", None)
