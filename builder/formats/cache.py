@@ -3,12 +3,14 @@ are made from: the generator's arguments, its source and the libraries it calls.
 speed, not output: a wrong or missing entry only costs a regeneration. Cleared by `make clean`.
 
 Documents are pure functions of their Job, so a build can make the missing ones in worker
-processes: render runs in "declaring" passes, in which a missing document is handed to the pool
-and stands in as a placeholder, until a pass needs nothing new; that pass is the output, made
-from cached bytes only, so it is byte for byte what a serial build makes. (An earlier attempt
-made each document in a worker as it was asked for and started vl-convert per chart; on two
-cores it was slower. Here each worker starts vl-convert and Typst once, workers are forked
-from a server that has already imported the generators, and small builds never start a pool.)
+processes: a render pass that misses a document queues it for the pool and takes a placeholder
+instead, and passes repeat until one misses nothing; that pass is the output, made from cached
+bytes only, so it is byte for byte what a serial build makes (builder.render.render). Worker
+processes were tried once before and made a cold build slower: each paid vl-convert's start-up,
+and two processes ran no faster than one on the two-vCPU machines then. Now each worker starts
+vl-convert and Typst once, workers are forked from a server that has already imported the
+generators, builds that miss only a few documents start no pool, and two CPU-bound processes
+do run side by side on two cores (issue 16).
 `CRL_WORKERS=1` makes every document in the build's own process, one after another."""
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.forkserver
 import os
 import pickle
 import tempfile
@@ -202,6 +205,13 @@ class DocumentCache:
         self._pending = None
         self.passes += 1
 
+    def prepare(self) -> None:
+        """Start the server that workers are forked from, so that it imports the generators
+        while the build loads content (its own process; the workers start only if needed)."""
+        if self.workers > 1:
+            _forkserver()
+            multiprocessing.forkserver.ensure_running()
+
     def close(self) -> None:
         self._pending = None
         if self._pool is not None:
@@ -252,13 +262,17 @@ def _run_in_worker(job: Job) -> bytes | Exception:
     return result
 
 
+def _forkserver() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
 class Pool:
     """Worker processes making documents; results come back in the order jobs were given."""
 
     def __init__(self, workers: int):
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(PRELOAD)
-        self._executor = ProcessPoolExecutor(workers, context, initializer=_start_worker)
+        self._executor = ProcessPoolExecutor(workers, _forkserver(), initializer=_start_worker)
         self._futures: list[tuple[tuple[str, str], Future[bytes | Exception]]] = []
 
     def submit(self, key: tuple[str, str], job: Job) -> None:

@@ -37,16 +37,18 @@ def render(
     cache: DocumentCache | None = None,
     today: dt.date | None = None,
 ) -> list[Output]:
-    """Every output. Documents are pure functions of their jobs, so render first runs as a
-    sketch: pages are left empty, each missing document is queued for the worker pool and a
-    placeholder stands in; sketches repeat (a chart's PNG needs its SVG, a Word file the PNG)
-    until one needs nothing new. Then a full pass, which only finds documents in the cache (or,
-    if a template asked for one no sketch did, queues it and sketches again): its outputs are
-    those of a serial build, byte for byte."""
+    """Every output. Documents are pure functions of their jobs, so a pass that misses one
+    queues it for the worker pool and puts a placeholder in its place. The first pass is a full
+    one (with a warm cache it is the only one); after a miss, sketches follow, passes that only
+    ask for documents and leave pages empty, until one needs nothing new (a chart's PNG needs
+    its SVG, a Word file the PNG). Then a full pass, which finds every document in the cache
+    (or queues what no sketch asked for, and sketches again): its outputs are those of a
+    serial build, byte for byte. A first pass that misses only a few documents starts no pool:
+    one more pass makes them here."""
     if cache is None or cache.workers < 2:
         return render_once(site, derived, config, cache, today)
     try:
-        first, sketch = True, True
+        first, sketch = True, False
         while True:
             cache.declare()
             try:
