@@ -2,17 +2,29 @@
 are made from: the generator's arguments, its source and the libraries it calls. A memo for
 speed, not output: a wrong or missing entry only costs a regeneration. Cleared by `make clean`.
 
-Documents are made in this process, one after another. Worker processes were tried and
-measured: on the two-vCPU machines this project builds on they made a cold build slower (two
-processes ran no faster than one, and each paid vl-convert's start-up)."""
+Documents are pure functions of their Job, so a build can make the missing ones in worker
+processes: a render pass that misses a document queues it for the pool and takes a placeholder
+instead, and passes repeat until one misses nothing; that pass is the output, made from cached
+bytes only, so it is byte for byte what a serial build makes (builder.render.render). Worker
+processes were tried once before and made a cold build slower: each paid vl-convert's start-up,
+and two processes ran no faster than one on the two-vCPU machines then. Now each worker starts
+vl-convert and Typst once, workers are forked from a server that has already imported the
+generators, builds that miss only a few documents start no pool, and two CPU-bound processes
+do run side by side on two cores (issue 16).
+`CRL_WORKERS=1` makes every document in the build's own process, one after another."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import multiprocessing.forkserver
 import os
+import pickle
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -51,20 +63,44 @@ class Job:
         return self.make(*self.args)
 
 
+# A missing document, while render is declaring what it needs: valid SVG text (a page may read
+# a chart's size from it), unique to the job, and recognisable inside any job that took it in.
+PENDING = "pending-document-"
+# Fewer missing documents than this in the first pass: make them here, without a pool.
+POOL_MIN_JOBS = 8
+
+
+def workers_available() -> int:
+    """Worker processes for documents: CRL_WORKERS if set, else the cores this process may use."""
+    if setting := os.environ.get("CRL_WORKERS"):
+        return max(1, int(setting))
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 class DocumentCache:
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, workers: int | None = None):
         self.folder = folder
+        self.workers = workers_available() if workers is None else workers
         self.hits = 0
         self.misses = 0
+        self.passes = 0  # render passes of the last build (declaring passes and the last)
+        self.made_in_pool = 0
         self._memo: dict[tuple[str, str], bytes] = {}  # this build's documents, by key
+        self._failed: dict[tuple[str, str], Exception] = {}  # this build's failing documents
+        self._made: set[tuple[str, str]] = set()  # made in this build (not counted as hits)
+        self._pending: dict[tuple[str, str], Job] | None = None  # when declaring
+        self._placeholders = 0  # handed out in this pass
+        self._pool: Pool | None = None
 
     def _key(self, job: Job) -> tuple[str, str]:
-        digest = hashlib.sha256(
-            json.dumps(
-                [generator_version(), job.kind, job.args], sort_keys=True, default=repr
-            ).encode()
-        ).hexdigest()
-        return job.kind, digest
+        return self._key_and_text(job)[0]
+
+    def _key_and_text(self, job: Job) -> tuple[tuple[str, str], str]:
+        text = json.dumps([generator_version(), job.kind, job.args], sort_keys=True, default=repr)
+        return (job.kind, hashlib.sha256(text.encode()).hexdigest()), text
 
     def _load(self, key: tuple[str, str]) -> bytes | None:
         if key in self._memo:
@@ -89,18 +125,166 @@ class DocumentCache:
     def attempt(self, job: Job) -> bytes | Exception:
         """Like `get`, but a failing job's exception is returned, not raised, so a caller can
         report every failure at once."""
-        key = self._key(job)
+        key, text = self._key_and_text(job)
         data = self._load(key)
         if data is not None:
-            self.hits += 1
+            if key not in self._made:
+                self.hits += 1
             return data
+        if key in self._failed:
+            return self._failed[key]
+        if self._pending is not None:
+            # Declaring: a job whose arguments hold a placeholder waits for a later pass.
+            if PENDING not in text and key not in self._pending:
+                self._pending[key] = job
+                if self._pool is not None:
+                    self._pool.submit(key, job)
+                elif self.workers > 1 and len(self._pending) >= POOL_MIN_JOBS:
+                    self._start_pool(self._pending)  # workers start while this pass goes on
+            self._placeholders += 1
+            return _placeholder(key)
         self.misses += 1
+        self._made.add(key)
+        result = _run(job)
+        if isinstance(result, Exception):
+            self._failed[key] = result
+            return result
+        self._save(key, result)
+        return result
+
+    # Two-phase rendering (see the module's docstring); render() drives it.
+
+    def declare(self) -> None:
+        """Start a declaring pass: missing documents become placeholders and are queued."""
+        self.passes += 1
+        self._pending = {}
+        self._placeholders = 0
+        self._hits_before = self.hits
+
+    def declared(self, sketch: bool) -> tuple[int, int]:
+        """End a declaring pass: (placeholders handed out, jobs queued). Only a full pass that
+        handed out none is a finished render, whose hits count."""
+        placeholders, queued = self._placeholders, len(self._pending or {})
+        if placeholders or sketch:
+            self.hits = self._hits_before
+        return placeholders, queued
+
+    def make_declared(self, first_pass: bool) -> bool:
+        """Make the queued documents, in the pool (started if enough are missing). False when
+        too few are missing in the first pass to be worth a pool: the caller then renders
+        once more without declaring, making them here."""
+        pending, self._pending = self._pending or {}, None
+        pool = self._pool
+        if pool is None:
+            if first_pass and (self.workers < 2 or len(pending) < POOL_MIN_JOBS):
+                return False
+            pool = self._start_pool(pending)
         try:
-            data = job.run()
-        except Exception as exc:  # handed back to the caller, which decides what it means
-            return exc
-        self._save(key, data)
-        return data
+            made = pool.collect()
+        except BrokenProcessPool:  # a worker died (killed, out of memory): make them here
+            self.close()
+            return False
+        for key, result in made:
+            self.misses += 1
+            self.made_in_pool += 1
+            self._made.add(key)
+            if isinstance(result, Exception):
+                self._failed[key] = result
+            else:
+                self._save(key, result)
+        return True
+
+    def _start_pool(self, pending: dict[tuple[str, str], Job]) -> Pool:
+        self._pool = Pool(self.workers)
+        for key, job in pending.items():
+            self._pool.submit(key, job)
+        return self._pool
+
+    def serial(self) -> None:
+        """Stop declaring: the next pass makes what it misses itself."""
+        self._pending = None
+        self.passes += 1
+
+    def prepare(self) -> None:
+        """Start the server that workers are forked from, so that it imports the generators
+        while the build loads content (its own process; the workers start only if needed)."""
+        if self.workers > 1:
+            _forkserver()
+            multiprocessing.forkserver.ensure_running()
+
+    def close(self) -> None:
+        self._pending = None
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+
+def _placeholder(key: tuple[str, str]) -> bytes:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1">'
+        f"<!--{PENDING}{key[0]}-{key[1]}--></svg>\n"
+    ).encode()
+
+
+def _run(job: Job) -> bytes | Exception:
+    try:
+        return job.run()
+    except Exception as exc:  # handed back to the caller, which decides what it means
+        return exc
+
+
+# Imported once by the server that forks the workers, so no worker imports them again.
+PRELOAD = [
+    "builder.formats.pdf",
+    "builder.formats.docx",
+    "builder.formats.pptx",
+    "builder.render.charts",
+]
+
+
+def _start_worker() -> None:
+    """Start each generator's engine once per worker, not once per document."""
+    import vl_convert
+
+    from builder.formats import pdf
+
+    pdf._compiler()
+    vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": [{}]}})
+
+
+def _run_in_worker(job: Job) -> bytes | Exception:
+    result = _run(job)
+    if isinstance(result, Exception):
+        try:
+            pickle.loads(pickle.dumps(result))
+        except Exception:  # an exception that cannot cross processes: keep its type and message
+            return RuntimeError(f"{type(result).__name__}: {result}")
+    return result
+
+
+def _forkserver() -> multiprocessing.context.ForkServerContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)
+    return context
+
+
+class Pool:
+    """Worker processes making documents; results come back in the order jobs were given."""
+
+    def __init__(self, workers: int):
+        self._executor = ProcessPoolExecutor(workers, _forkserver(), initializer=_start_worker)
+        self._futures: list[tuple[tuple[str, str], Future[bytes | Exception]]] = []
+
+    def submit(self, key: tuple[str, str], job: Job) -> None:
+        self._futures.append((key, self._executor.submit(_run_in_worker, job)))
+
+    def collect(self) -> list[tuple[tuple[str, str], bytes | Exception]]:
+        done = [(key, future.result()) for key, future in self._futures]
+        self._futures = []
+        return done
+
+    def close(self) -> None:
+        self._executor.shutdown(cancel_futures=True)
 
 
 def _store(path: Path, data: bytes) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from builder.config import SiteConfig
 from builder.derive import Derived
@@ -37,10 +38,70 @@ def render(
     cache: DocumentCache | None = None,
     today: dt.date | None = None,
 ) -> list[Output]:
-    ctx = Context(site, derived, config, cache, today)
+    """Every output. Documents are pure functions of their jobs, so a pass that misses one
+    queues it for the worker pool and puts a placeholder in its place. The first pass is a full
+    one (with a warm cache it is the only one); after a miss, sketches follow, passes that only
+    ask for documents and leave pages empty, until one needs nothing new (a chart's PNG needs
+    its SVG, a Word file the PNG). Then a full pass, which finds every document in the cache
+    (or queues what no sketch asked for, and sketches again): its outputs are those of a
+    serial build, byte for byte. A first pass that misses only a few documents starts no pool:
+    one more pass makes them here."""
+    if cache is None or cache.workers < 2:
+        return render_once(site, derived, config, cache, today)
+    try:
+        first, sketch = True, False
+        while True:
+            cache.declare()
+            try:
+                outputs = render_once(site, derived, config, cache, today, sketch)
+                failure: Exception | None = None
+            except Exception as exc:  # perhaps a placeholder's doing: known after the pass
+                failure = exc
+            placeholders, queued = cache.declared(sketch)
+            if not placeholders:
+                if sketch:  # everything a sketch asks for is made: now the real pass
+                    sketch = False
+                    continue
+                if failure is not None:
+                    raise failure
+                return outputs
+            if not queued or not cache.make_declared(first):
+                # Nothing more can be declared (or too little to be worth a pool): one pass
+                # that makes whatever it still misses, as a serial build would.
+                cache.serial()
+                return render_once(site, derived, config, cache, today)
+            first, sketch = False, True
+    finally:
+        cache.close()
+
+
+class Sketch(Context):
+    """A render pass that only asks for documents: its pages are left empty."""
+
+    def page(
+        self, path: str, template: str, source: str, meta: dict[str, Any], **values: Any
+    ) -> Output:
+        return Output(path, "", source)
+
+
+def render_once(
+    site: Site,
+    derived: Derived,
+    config: SiteConfig,
+    cache: DocumentCache | None = None,
+    today: dt.date | None = None,
+    sketch: bool = False,
+) -> list[Output]:
+    ctx = (Sketch if sketch else Context)(site, derived, config, cache, today)
     # Documents first: pages show each download's format and size.
     sheet_files = factsheets.documents(ctx)
     ctx.files = {**sheet_files, **training.documents(ctx, sheet_files)}
+    if sketch:  # only what asks for documents and charts: its outputs are thrown away
+        newsletters.render(ctx)
+        observatory.render(ctx)
+        if site.delphi is not None and derived.delphi is not None:
+            delphi.render(ctx, site.delphi, derived.delphi)
+        return []
     # The documents themselves, written beside their pages (content/factsheets/ -> factsheets/).
     outputs: list[Output] = [
         Output(path, data, f"content/{path.split('/')[0]}/")

@@ -199,6 +199,28 @@ def png(svg_text: str, cache: DocumentCache) -> bytes:
     return cache.get(Job("chart-png", _png, (svg_text,)))
 
 
+def _remembered(build: Any) -> Any:
+    """`build`, remembering each distinct chart: Altair takes longer to build a chart than a
+    render pass takes to use it, and render passes more than once when documents are made in
+    worker processes (see builder.render.render)."""
+    built: dict[str, Spec] = {}
+
+    def remembered(*args: Any, **kwargs: Any) -> Spec:
+        key = json.dumps([args, sorted(kwargs.items())], default=_frame_json)
+        if key not in built:
+            built[key] = build(*args, **kwargs)
+        return copy.deepcopy(built[key])
+
+    remembered.__doc__ = build.__doc__
+    return remembered
+
+
+def _frame_json(value: object) -> str:
+    if isinstance(value, pd.DataFrame):
+        return str(value.to_json(orient="split"))
+    return repr(value)
+
+
 def describe_bars(rows: pd.DataFrame, label: str) -> str:
     """A text alternative: each bar's agree, disagree and unable shares in words."""
     parts = [
@@ -213,6 +235,7 @@ def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return list(frame.to_dict(orient="records"))
 
 
+@_remembered
 def bars(
     frame: pd.DataFrame,
     category: str,
