@@ -37,7 +37,7 @@ CASES = [
     pytest.param(
         [("pages/about.md", "\\[@dfe-rr037, Table 3", "[@dfe-rr038, Table 3")],
         [
-            "content/pages/about.md:14: body: no reference has the key 'dfe-rr038' in content/references.yaml; did you mean 'dfe-rr037'?"
+            "content/pages/about.md:14: body: no reference has the key 'dfe-rr038' in content/references.yaml or content/publications.yaml; did you mean 'dfe-rr037'?"
         ],
         id="citation-unknown-key",
     ),
@@ -123,7 +123,7 @@ CASES = [
             )
         ],
         [
-            "content/recommendations.yaml:8: themes[0]: 'involving-practitioner' is not a known theme; did you mean 'involving-practitioners'?"
+            "content/recommendations.yaml:10: themes[0]: 'involving-practitioner' is not a known theme; did you mean 'involving-practitioners'?"
         ],
         id="implication-themes",
     ),
