@@ -1,6 +1,6 @@
-"""Safety of editors' content: raw HTML that could run code or fetch from other hosts, and
-details that could identify a child, family or practitioner. Both are content errors with the
-file, line and the text found."""
+"""Safety of editors' content: HTML the sanitiser would remove (anything that could run code
+or fetch from other hosts), control characters, includes, and details that could identify a
+child, family or practitioner. All are content errors with the file, line and the text found."""
 
 from __future__ import annotations
 
@@ -12,37 +12,11 @@ from typing import Any
 
 from builder.load import Loaded, Record
 from builder.problems import Problem
+from builder.render import sanitise
 
-# --- Raw HTML and URLs that are never allowed in content ----------------------------------
-UNSAFE = [
-    (
-        re.compile(
-            r"<\s*(script|iframe|object|embed|style|frame|frameset|applet|base|form)\b", re.I
-        ),
-        "raw <{0}> is not allowed in content; describe or link to the thing instead",
-    ),
-    (
-        re.compile(r"<[a-z][^>]*\s(on[a-z]+)\s*=", re.I),
-        "the HTML attribute '{0}' (an event handler) is not allowed in content; remove it",
-    ),
-    (
-        re.compile(
-            r"(?:\]\(|\b(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?)\s*"
-            r"((?:javascript|vbscript|data)\s*:)",
-            re.I,
-        ),
-        "'{0}' links are not allowed in content; link to a page or file instead",
-    ),
-    (
-        re.compile(
-            r"(?:!\[[^\]]*\]\(\s*|<\s*(?:img|source|video|audio|track)\b[^>]*\bsrc\s*=\s*"
-            r"[\"']?)((?:https?:)?//[^\s)\"'>]+)",
-            re.I,
-        ),
-        "images and media must be stored in the site, not fetched from another host ({0}); "
-        "add the file under content/ instead",
-    ),
-]
+# --- Characters no text field needs: C0/C1 controls (tab and newline aside), bidirectional
+# overrides (which make text read differently from what it is), and the BOM inside a text.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 # --- Details that could identify someone ----------------------------------------------------
 IDENTIFYING = [
@@ -116,7 +90,7 @@ def _field(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-ALL_PATTERNS = [p for p, _ in UNSAFE] + [p for p, _ in IDENTIFYING] + [GIVEN_NAME]
+ALL_PATTERNS = [p for p, _ in IDENTIFYING] + [GIVEN_NAME]
 
 
 def check_safety(loaded: Loaded, allowed_names: set[str]) -> Iterator[Problem]:
@@ -131,15 +105,13 @@ def check_safety(loaded: Loaded, allowed_names: set[str]) -> Iterator[Problem]:
 
 
 def _scan(text: Text, allowed_names: set[str]) -> Iterator[Problem]:
+    yield from _markup(text)
     # Most texts match nothing: one search of the whole text rules that out quickly. (No
     # pattern is anchored to a line, so a match on a line is a match in the whole text.)
     if not any(pattern.search(text.value) for pattern in ALL_PATTERNS):
         return
     for offset, line in enumerate(text.value.splitlines() or [text.value]):
         at = text.line + offset
-        for pattern, message in UNSAFE:
-            for match in pattern.finditer(line):
-                yield Problem(text.path, at, text.field, message.format(match.group(1)))
         for pattern, what in IDENTIFYING:
             for match in pattern.finditer(line):
                 yield from _identifying(text, at, match.group(0), what, allowed_names)
@@ -161,3 +133,30 @@ def _identifying(
         "remove it (or, for an author or organisation, add it to "
         "content/allowlist.yaml)",
     )
+
+
+def _markup(text: Text) -> Iterator[Problem]:
+    """What the sanitiser would remove, control characters, and snippet includes."""
+    for match in CONTROL.finditer(text.value):
+        yield Problem(
+            text.path,
+            _line_of(text, match.start()),
+            text.field,
+            f"contains the control character U+{ord(match.group()):04X}, which no text needs; "
+            "delete it (retype the text around it if you cannot see it)",
+        )
+    for match in sanitise.SNIPPET.finditer(text.value):
+        yield Problem(
+            text.path,
+            _line_of(text, match.start()),
+            text.field,
+            f"'{match.group()}' (a snippet include) is not available in content; copy the text "
+            "in, or link to the page that has it",
+        )
+    for item in sanitise.removed(text.value):
+        at = text.value.lower().find(item.needle.lower()) if item.needle else -1
+        yield Problem(text.path, _line_of(text, max(at, 0)), text.field, item.message)
+
+
+def _line_of(text: Text, offset: int) -> int:
+    return text.line + text.value.count("\n", 0, offset)
