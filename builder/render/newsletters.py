@@ -18,8 +18,9 @@ from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
 from builder.models.addresses import GENERATED, newsletter_path
 from builder.problems import ContentError, Problem
+from builder.render import sanitise
 from builder.render.context import Context, human_size, long_date
-from builder.render.factsheets import paragraphs, plain
+from builder.render.factsheets import plain
 from builder.render.output import Output
 from builder.render.paging import newest
 
@@ -132,13 +133,15 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         "site": ctx.config,
         "cite": plain(ctx.cite_line(n.title, n.date, url)),
     }
+    # Email, plain text and PDF all come from the same sanitised HTML.
+    editorial = sanitise.clean_email(markdown.markdown(absolute), ctx.config.url)
     html = EMAIL.get_template("newsletter_email.html.j2").render(
-        **values, editorial=inline_styles(markdown.markdown(absolute)), style=INLINE
+        **values, editorial=inline_styles(editorial), style=INLINE
     )
     text = EMAIL.get_template("newsletter_email.txt.j2").render(
-        **values, editorial=_plain_text(absolute)
+        **values, editorial="\n\n".join(sanitise.text_paragraphs(editorial))
     )
-    document = _pdf(ctx, issue, items, changed[:CHANGED_LIMIT], url)
+    document = _pdf(ctx, issue, items, changed[:CHANGED_LIMIT], url, editorial)
     page = ctx.page(
         path,
         "newsletter.md.j2",
@@ -197,14 +200,13 @@ def _change(ctx: Context, entry: Entry) -> dict[str, str]:
     }
 
 
-def _plain_text(md: str) -> str:
-    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", md)
-    text = re.sub(r"^#+\s*", "", text, flags=re.M)
-    return text.replace("**", "").replace("*", "")
-
-
 def _pdf(
-    ctx: Context, issue: Issue, items: list[dict[str, str]], changed: list[dict[str, str]], url: str
+    ctx: Context,
+    issue: Issue,
+    items: list[dict[str, str]],
+    changed: list[dict[str, str]],
+    url: str,
+    editorial: str,
 ) -> bytes:
     n = issue.newsletter
     data = {
@@ -217,7 +219,7 @@ def _pdf(
         "key_messages": [
             f"{i['title']}: {i['summary']}" if i["summary"] else i["title"] for i in items
         ],
-        "practice": paragraphs(_plain_text(ctx.resolve_absolute(n.body))),
+        "practice": [plain(p) for p in sanitise.text_paragraphs(editorial)],
         "questions": [f"{c['title']} ({c['kind'].lower()}, {c['updated']})" for c in changed]
         + ([f"And more: see {url}"] if len(issue.changed) > CHANGED_LIMIT else [])
         or ["Nothing else changed since the last issue."],

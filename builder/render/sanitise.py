@@ -117,6 +117,82 @@ def clean_page(html: str) -> str:
     )
 
 
+EMAIL_ATTRIBUTES: dict[str, set[str]] = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "width", "height"},
+    "abbr": {"title"},
+    "th": {"align", "colspan", "rowspan"},
+    "td": {"align", "colspan", "rowspan"},
+    "ol": {"start"},
+}
+
+
+def clean_email(html: str, site_url: str) -> str:
+    """A newsletter's HTML for email, which has no CSP to fall back on: the content allowlist
+    without classes or ids, absolute links only, and images only from the site itself."""
+
+    def check(element: str, attribute: str, value: str) -> str | None:
+        if attribute in ("href", "src") and not _external(value):
+            return None  # relative: means nothing in a mail client
+        if element == "img" and attribute == "src":
+            return value if value.startswith(site_url) else None
+        return _filter(site_url)(element, attribute, value)
+
+    return nh3.clean(
+        html,
+        tags=set(CONTENT_TAGS),
+        attributes=EMAIL_ATTRIBUTES,
+        attribute_filter=check,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "dt"})
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: list[str] = []
+        self.current: list[str] = []
+        self.href: list[str | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self._end()
+        if tag == "a":
+            self.href.append(dict(attrs).get("href"))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a" and self.href:
+            href = self.href.pop()
+            if href and href.startswith(("http:", "https:")):
+                self.current.append(f" ({href})")
+        if tag in _BLOCKS:
+            self._end()
+
+    def handle_data(self, data: str) -> None:
+        self.current.append(data)
+
+    def _end(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.paragraphs.append(text)
+        self.current = []
+
+
+def text_paragraphs(html: str) -> list[str]:
+    """Sanitised HTML as plain paragraphs (links as 'text (address)'), for PDFs and plain text
+    email: every format of a newsletter comes from the same sanitised HTML."""
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    parser._end()
+    return parser.paragraphs
+
+
 # --- The check: what the sanitiser would remove from an editor's text, named -----------------
 
 # Same extensions as mkdocs.yml (minus toc, which adds only ids, and snippets, refused outright).
