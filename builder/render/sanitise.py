@@ -243,7 +243,13 @@ def removed(text: str) -> list[Removed]:
     if not _MAY_HAVE_MARKUP.search(text):
         return []
     # Id links (text)(id:x) become relative links in render; their ids are checked elsewhere.
-    raw = render_markdown(ID_LINK.sub("](#)", text))
+    text = ID_LINK.sub("](#)", text)
+    if "\n" not in text.strip():
+        # A one-line value (a title, a summary, a label) lands in headings, list items and
+        # table cells as well as paragraphs; '{: ...}' at its end applies in each differently.
+        line = text.strip()
+        text = f"# {line}\n\n{line}\n\n- {line}\n\n| {line} |\n|---|\n| {line} |\n"
+    raw = render_markdown(text)
     before, after = _elements(raw), _elements(clean_content(raw))
     out: list[Removed] = []
     for tag in sorted(before.tags - after.tags):

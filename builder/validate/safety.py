@@ -4,6 +4,7 @@ child, family or practitioner. All are content errors with the file, line and th
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -154,8 +155,17 @@ def _markup(text: Text) -> Iterator[Problem]:
             "in, or link to the page that has it",
         )
     for item in sanitise.removed(text.value):
-        at = text.value.lower().find(item.needle.lower()) if item.needle else -1
-        yield Problem(text.path, _line_of(text, max(at, 0)), text.field, item.message)
+        yield Problem(text.path, _needle_line(text, item.needle), text.field, item.message)
+
+
+def _needle_line(text: Text, needle: str) -> int:
+    """The line of what was removed: found as written, or entity-encoded; else the first line
+    with text on it."""
+    for source in (text.value, html.unescape(text.value)):
+        at = source.lower().find(needle.lower()) if needle else -1
+        if at >= 0:
+            return text.line + source.count("\n", 0, at)
+    return text.line + len(text.value) - len(text.value.lstrip("\n"))
 
 
 def _line_of(text: Text, offset: int) -> int:

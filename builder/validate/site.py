@@ -281,9 +281,22 @@ def _all_pages(site: Site) -> tuple[Page, ...]:
 FINDING_ORDER = ("local-learning", "national-analysis", "learning-nationally")
 
 
+# Folders of the built site that are not pages of their own: a page there would collide with
+# them (site/search/, site/assets/, ...). Plus the first folder of every generated page.
+SITE_FOLDERS = frozenset(
+    {"search", "pagefind", "assets", "data", "feeds", "javascripts", "stylesheets", "sitemap"}
+    | {"404", "images", "charts"}
+    | {path.split("/")[0].removesuffix(".md") for path in GENERATED.values()}
+)
+
+
 def _reserved_ids(site: Site) -> Iterator[Problem]:
     for page in site.pages:
-        if page.id in GENERATED or page.id.startswith(("audience-", "delphi-", "tag-")):
+        if (
+            page.id in GENERATED
+            or page.id in SITE_FOLDERS
+            or page.id.startswith(("audience-", "delphi-", "tag-"))
+        ):
             yield _problem(
                 page,
                 "",
