@@ -4,6 +4,8 @@ escaped and sanitised, and the built site runs no script of content's in Chromiu
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -12,12 +14,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 import yaml
 
 from builder import pipeline
 from builder.paths import ROOT, Paths
 from builder.problems import ContentError
+from builder.render.output import csv_text, neutralise
 from tests.conftest import TODAY
 
 CORPUS = ROOT / "tests" / "hostile"
@@ -116,3 +120,37 @@ def test_billion_laughs_ends_fast_in_exit_1(mini: Paths) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert "content/glossary.yaml:3: YAML anchors ('&name') are not allowed" in result.stderr
     assert time.perf_counter() - started < 30
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("https://evil.example","x")', '\'=HYPERLINK("https://evil.example","x")'),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
+        ("\tindented", "'\tindented"),
+        ("-5", "-5"),
+        ("+3.5%", "+3.5%"),
+        ("Plain text", "Plain text"),
+    ],
+)
+def test_csv_cells_are_safe_in_a_spreadsheet(cell: str, written: str) -> None:
+    frame = pd.DataFrame({"text": [cell], "number": [-1]})
+    rows = list(csv.reader(io.StringIO(csv_text(frame), newline="")))
+    assert rows[1] == [written, "-1"]
+
+
+def test_a_carriage_return_at_the_start_is_neutralised_too() -> None:
+    # (Content cannot hold one: control characters are refused; this is the second line.)
+    assert neutralise("\rreturn") == "'\rreturn"
+
+
+def test_every_csv_download_goes_through_csv_text() -> None:
+    """The one place CSVs are written; a new to_csv elsewhere would bypass neutralisation."""
+    writers = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "builder").rglob("*.py")
+        if "to_csv(" in path.read_text() or "csv.writer(" in path.read_text()
+    ]
+    assert writers == ["builder/render/output.py"]
