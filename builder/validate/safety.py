@@ -5,9 +5,11 @@ child, family or practitioner. All are content errors with the file, line and th
 from __future__ import annotations
 
 import html
+import importlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,22 @@ IDENTIFYING = [
         ),
         "a date of birth",
     ),
-    (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"), "a full postcode"),
+    # In any case: 'sw1a 1aa' identifies a street as well as 'SW1A 1AA' does.
+    (re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.I), "a full postcode"),
+    # National Insurance numbers, prefix letters in any combination (QQ is the usual example).
+    (
+        re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", re.I),
+        "a National Insurance number",
+    ),
+    # A named school or nursery with a place: '(St Anne's) Primary School in Barnsley'.
+    (
+        re.compile(
+            r"\b((?:[A-Z][\w'’.-]*\s+){1,4})(?:Primary|Secondary|Infant|Junior|High|Grammar|"
+            r"Community|Church|Special|Free)?\s*(?:School|Academy|Nursery|Pre-?school|College|"
+            r"Children's Centre)\b(?:,\s*|\s+(?:in|at|near|of)\s+)[A-Z][a-z]+"
+        ),
+        "a named school or nursery and its place",
+    ),
     (
         re.compile(r"(?<![\w/-])(?:\+44\s?\(?0?\)?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b"),
         "a phone number",
@@ -45,13 +62,40 @@ IDENTIFYING = [
     ),
     (re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Master)\.?\s+[A-Z][a-z'-]+"), "a personal name"),
 ]
-# Given names common in England; "<given name> <Capitalised word>" reads as a person's name.
-GIVEN_NAMES = {
-    line.strip()
-    for line in (Path(__file__).parent.parent / "data" / "given-names.txt").read_text().splitlines()
-    if line.strip() and not line.startswith("#")
-}
-GIVEN_NAME = re.compile(r"\b(" + "|".join(sorted(GIVEN_NAMES)) + r")\s+[A-Z][a-z'-]+")
+# Ten digits that pass the NHS number's modulus-11 check (checked in _nhs_number).
+NHS_NUMBER = re.compile(r"(?<![\d-])(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?![\d-])")
+# Words that make a school's name generic ('the Primary School in Leeds' names no school).
+GENERIC = {"The", "A", "An", "This", "That", "Each", "Every", "Any", "Local", "Their", "His"}
+GENERIC |= {"Her", "Our", "Your", "Its", "One", "Another", "Primary", "Secondary", "Special"}
+
+# "<given name> <Capitalised word>" reads as a person's name. Given names: the list kept here
+# (names common in England) and the first names Faker (a maintained data package) holds for
+# the languages most spoken in England, a few thousand names.
+GIVEN_NAMES_FILE = Path(__file__).parent.parent / "data" / "given-names.txt"
+NAME_LOCALES = (
+    *("en_GB", "en_IE", "en_US", "en_NZ", "en_IN", "en_PK", "en_NG", "en_KE", "yo_NG", "ig_NG"),
+    *("tw_GH", "pl_PL", "ro_RO", "pt_PT", "lt_LT", "it_IT", "es_ES", "fr_FR", "de_DE", "tr_TR"),
+)
+NAME_PAIR = re.compile(r"\b([A-Z][a-z'’-]+)(?=\s+([A-Z][a-z'’-]+))")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    names = {
+        line.strip()
+        for line in GIVEN_NAMES_FILE.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    for locale in NAME_LOCALES:
+        provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names.update(
+                name
+                for name in getattr(provider, attribute, ())
+                if isinstance(name, str) and len(name) > 2 and name.isalpha() and name.istitle()
+            )
+    return frozenset(names)
+
 
 # Files whose job is to name real authors and organisations.
 NAMES_ALLOWED_IN = ("content/references.yaml",)
@@ -91,7 +135,7 @@ def _field(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-ALL_PATTERNS = [p for p, _ in IDENTIFYING] + [GIVEN_NAME]
+ALL_PATTERNS = [p for p, _ in IDENTIFYING] + [NHS_NUMBER, NAME_PAIR]
 
 
 def check_safety(loaded: Loaded, allowed_names: set[str]) -> Iterator[Problem]:
@@ -115,10 +159,25 @@ def _scan(text: Text, allowed_names: set[str]) -> Iterator[Problem]:
         at = text.line + offset
         for pattern, what in IDENTIFYING:
             for match in pattern.finditer(line):
+                if what.startswith("a named school") and not set(match[1].split()) - GENERIC:
+                    continue
                 yield from _identifying(text, at, match.group(0), what, allowed_names)
+        for match in NHS_NUMBER.finditer(line):
+            if _nhs_check_digit_ok("".join(match.groups())):
+                yield from _identifying(text, at, match.group(0), "an NHS number", allowed_names)
         if text.path not in NAMES_ALLOWED_IN:
-            for match in GIVEN_NAME.finditer(line):
-                yield from _identifying(text, at, match.group(0), "a personal name", allowed_names)
+            names = given_names()
+            for match in NAME_PAIR.finditer(line):
+                if match[1] in names:
+                    found = f"{match[1]} {match[2]}"
+                    yield from _identifying(text, at, found, "a personal name", allowed_names)
+
+
+def _nhs_check_digit_ok(digits: str) -> bool:
+    """The NHS number's modulus-11 check: weights 10 to 2 on the first nine digits."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+    check = 11 - total % 11
+    return check != 10 and (check % 11) == int(digits[9])
 
 
 def _identifying(
