@@ -154,3 +154,212 @@ def test_every_csv_download_goes_through_csv_text() -> None:
         if "to_csv(" in path.read_text() or "csv.writer(" in path.read_text()
     ]
     assert writers == ["builder/render/output.py"]
+
+
+# --- Published output: escaped, sanitised, and inert in a real browser ------------------------
+
+PUBLISHED: dict[str, Any] = yaml.safe_load((CORPUS / "published.yaml").read_text())
+THEME_ELEMENTS_OUTSIDE_CONTENT = {"script", "form", "input", "label", "button", "nav", "svg"}
+
+
+def add_published_cases(content: Path, cases: list[dict[str, str]], prefix: str) -> list[str]:
+    slugs = []
+    for number, case in enumerate(cases, 1):
+        slug = f"{prefix}-{number}"
+        (content / "pages" / f"{slug}.md").write_text(
+            page_text(case["title"], case["summary"], case.get("body", "Text.\n"))
+        )
+        slugs.append(slug)
+    return slugs
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[str]]:
+    """The fixture site with every published case, built with the content checks switched off
+    for the `unchecked` ones: what the sanitiser, the escaping and the CSP must stop alone."""
+    import shutil
+
+    from tests.conftest import make_project
+
+    # The real content (the fixture's is too small for MkDocs' strict nav), and the
+    # checkout's document cache when there is one, so PDFs are not made again.
+    paths = make_project(tmp_path_factory.mktemp("hostile"), ROOT / "content")
+    if (ROOT / "build" / "cache").is_dir():
+        shutil.copytree(ROOT / "build" / "cache", paths.build / "cache")
+    slugs = add_published_cases(paths.content, PUBLISHED["accepted"], "accepted")
+    slugs += add_published_cases(paths.content, PUBLISHED["unchecked"], "unchecked")
+    with (paths.content / "glossary.yaml").open("a") as file:
+        term = json.dumps(PUBLISHED["glossary_term"])
+        file.write(f"  - abbr: EVIL\n    term: {term}\n    definition: A term.\n")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("builder.validate.site.check_safety", lambda loaded, allowed: iter(()))
+        pipeline.build(paths, TODAY)
+    return paths, slugs
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_accepted_values_are_published_escaped(hostile_site: tuple[Paths, list[str]]) -> None:
+    from bs4 import BeautifulSoup
+
+    paths, _ = hostile_site
+    for number, case in enumerate(PUBLISHED["accepted"], 1):
+        soup = BeautifulSoup(
+            (paths.site / f"accepted-{number}" / "index.html").read_text(), "html.parser"
+        )
+        assert soup.title is not None
+        assert soup.title.string == f"{case['title']} - Case Review Learning"
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description is not None and description["content"] == case["summary"]
+        assert [m["http-equiv"] for m in soup.find_all("meta", attrs={"http-equiv": True})] == [
+            "Content-Security-Policy"
+        ]
+
+
+def test_no_page_carries_markup_from_content(hostile_site: tuple[Paths, list[str]]) -> None:
+    from bs4 import BeautifulSoup
+
+    from builder.render.sanitise import PAGE_ATTRIBUTES, PAGE_PREFIXES, PAGE_TAGS
+
+    paths, _ = hostile_site
+    pages = html_pages(paths.site)
+    assert len(pages) > 10
+    for file in pages:
+        text = file.read_text()
+        where = str(file.relative_to(paths.site))
+        assert "a comment that must not be published" not in text, where
+        soup = BeautifulSoup(text, "html.parser")
+        head = soup.head
+        assert head is not None
+        first = head.find(True)
+        assert first is not None and first.name == "meta", where
+        assert first.get("http-equiv") == "Content-Security-Policy", where
+        policy = str(first["content"])
+        if file.name == "email.html":  # no script at all
+            assert policy.startswith("default-src 'none';") and "script-src" not in policy
+        else:
+            script_src = next(p for p in policy.split(";") if p.strip().startswith("script-src"))
+            assert "'unsafe-inline'" not in script_src, where
+            for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'self'"):
+                assert directive in policy, where
+        assert len(soup.find_all("meta", attrs={"http-equiv": True})) == 1, where
+        for element in soup.find_all(True):
+            for name, value in element.attrs.items():
+                shown = f"{where}: <{element.name} {name}={value!r}>"
+                assert not name.lower().startswith("on"), shown
+                joined = " ".join(value) if isinstance(value, list) else str(value)
+                squashed = "".join(joined.split()).lower()
+                assert not squashed.startswith(("javascript:", "vbscript:", "data:text")), shown
+                if name in ("src", "srcset", "data", "action", "formaction") or (
+                    name == "href" and element.name in ("link", "base")
+                ):
+                    assert "evil.example" not in joined, shown
+            assert element.name not in ("iframe", "object", "embed", "base", "animate"), where
+        body = soup.find("div", attrs={"data-pagefind-body": True})
+        if body is None:
+            continue
+        for element in body.find_all(True):
+            assert element.name in PAGE_TAGS, f"{where}: <{element.name}>"
+            allowed = {
+                a.lower() for a in PAGE_ATTRIBUTES.get(element.name, set()) | PAGE_ATTRIBUTES["*"]
+            }
+            for name in element.attrs:
+                assert name in allowed or name.startswith(tuple(PAGE_PREFIXES)), (
+                    f"{where}: <{element.name} {name}>"
+                )
+            assert element.get("id") != "__config", where
+
+
+def watch(page: Any, site: str) -> list[str]:
+    """Everything a hostile page could do that the listener fails on."""
+    from urllib.parse import urlparse
+
+    host = urlparse(site).netloc
+    events: list[str] = []
+
+    def on_dialog(dialog: Any) -> None:
+        events.append(f"dialog: {dialog.message}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    page.on(
+        "request",
+        lambda request: (
+            events.append(f"request: {request.url}")
+            if urlparse(request.url).netloc not in ("", host)
+            and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    page.on(
+        "framenavigated",
+        lambda frame: (
+            events.append(f"navigated: {frame.url}")
+            if not frame.url.startswith((site, "about:"))
+            else None
+        ),
+    )
+    page.on(
+        "console",
+        lambda message: (
+            events.append(f"console: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return events
+
+
+@pytest.mark.browser
+def test_hostile_site_in_chromium(browser: Any, hostile_site: tuple[Paths, list[str]]) -> None:
+    from tests.browser import serve
+
+    paths, slugs = hostile_site
+    with serve(paths.site) as site:
+        page = browser.new_page()
+        events = watch(page, site)
+        for slug in ["", "glossary/", *[f"{s}/" for s in slugs]]:
+            response = page.goto(site + slug)
+            assert response is not None and response.ok, slug
+            for element in page.locator("article *").all()[:200]:
+                element.dispatch_event("mouseover")
+            page.wait_for_timeout(300)
+        page.close()
+    assert events == []
+
+
+@pytest.mark.browser
+def test_theme_scripts_run_under_the_csp(browser: Any, site: str) -> None:
+    """The real site: the hashes cover every inline script of the theme (no violation), and
+    the palette toggle (an inline script's work) still works."""
+    page = browser.new_page()
+    events = watch(page, site)
+    for address in ("", "glossary/", "delphi/local/5/", "search/", "does-not-exist/"):
+        page.goto(site + address)
+        page.wait_for_load_state("networkidle")
+    assert page.evaluate("typeof __md_get") == "function"
+    page.close()
+    assert events == []
+
+
+@pytest.mark.browser
+def test_newsletter_email_is_inert(browser: Any) -> None:
+    """Email has no CSP to fall back on: the sanitised HTML alone must be inert."""
+    import markdown
+
+    from builder.render.sanitise import clean_email
+
+    site = "https://casereviewlearning.github.io/case-review-learning/"
+    hostile = "\n\n".join(c.get("body", "") for c in PUBLISHED["unchecked"])
+    html = clean_email(markdown.markdown(hostile), site)
+    assert "evil.example/pixel" not in html and "srcset" not in html
+    page = browser.new_page()
+    events = watch(page, "about:blank")
+    page.set_content(f"<!doctype html><html><body>{html}</body></html>")
+    for element in page.locator("body *").all():
+        element.dispatch_event("mouseover")
+    page.wait_for_timeout(500)
+    page.close()
+    assert events == []
