@@ -245,10 +245,11 @@ def removed(text: str) -> list[Removed]:
     # Id links (text)(id:x) become relative links in render; their ids are checked elsewhere.
     text = ID_LINK.sub("](#)", text)
     if "\n" not in text.strip():
-        # A one-line value (a title, a summary, a label) lands in headings, list items and
-        # table cells as well as paragraphs; '{: ...}' at its end applies in each differently.
+        # A one-line value (a title, a summary, a label) lands in headings, link texts in
+        # lists, and table cells as well as paragraphs; '{: ...}' at its end, or a ']('
+        # inside it, means something different in each.
         line = text.strip()
-        text = f"# {line}\n\n{line}\n\n- {line}\n\n| {line} |\n|---|\n| {line} |\n"
+        text = f"# {line}\n\n{line}\n\n- [{line}](#)\n\n| {line} |\n|---|\n| {line} |\n"
     raw = render_markdown(text)
     before, after = _elements(raw), _elements(clean_content(raw))
     out: list[Removed] = []
