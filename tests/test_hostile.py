@@ -159,7 +159,7 @@ def test_every_csv_download_goes_through_csv_text() -> None:
 # --- Published output: escaped, sanitised, and inert in a real browser ------------------------
 
 PUBLISHED: dict[str, Any] = yaml.safe_load((CORPUS / "published.yaml").read_text())
-THEME_ELEMENTS_OUTSIDE_CONTENT = {"script", "form", "input", "label", "button", "nav", "svg"}
+THEME_TITLE = 'Child death reviews" onload="alert(1)" data-x="'
 
 
 def add_published_cases(content: Path, cases: list[dict[str, str]], prefix: str) -> list[str]:
@@ -191,10 +191,30 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Paths, list[
     with (paths.content / "glossary.yaml").open("a") as file:
         term = json.dumps(PUBLISHED["glossary_term"])
         file.write(f"  - abbr: EVIL\n    term: {term}\n    definition: A term.\n")
+    theme = paths.content / "themes" / "child-death-reviews.md"
+    theme.write_text(
+        theme.read_text().replace(
+            'title: "Case reviews and child death reviews"', f"title: {json.dumps(THEME_TITLE)}", 1
+        )
+    )
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("builder.validate.site.check_safety", lambda loaded, allowed: iter(()))
         pipeline.build(paths, TODAY)
     return paths, slugs
+
+
+def test_a_theme_title_stays_inside_its_feed_link(hostile_site: tuple[Paths, list[str]]) -> None:
+    from bs4 import BeautifulSoup
+
+    paths, _ = hostile_site
+    soup = BeautifulSoup(
+        (paths.site / "themes" / "child-death-reviews" / "index.html").read_text(), "html.parser"
+    )
+    feed = soup.find("link", href=lambda h: bool(h) and "feeds/themes/" in h)
+    assert feed is not None
+    assert sorted(feed.attrs) == ["href", "rel", "title", "type"]
+    assert feed["title"] == f"Case Review Learning: {THEME_TITLE}"
+    assert soup.title is not None and soup.title.string == f"{THEME_TITLE} - Case Review Learning"
 
 
 def html_pages(site: Path) -> list[Path]:
