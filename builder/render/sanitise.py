@@ -68,9 +68,17 @@ PAGE_PREFIXES = frozenset({"data-pagefind-"})
 RESERVED_ID = re.compile(r"^(?:__|md-)", re.I)
 
 
+def _as_browsers_read(value: str) -> str:
+    """A URL as a browser reads it: tabs and line breaks removed anywhere, leading spaces and
+    control characters stripped, backslashes as slashes ('\\\\evil' is '//evil')."""
+    value = re.sub(r"[\t\n\r]", "", value).lstrip("".join(map(chr, range(0x21))))
+    return value.replace("\\", "/")
+
+
 def _external(value: str) -> bool:
-    parts = urlsplit(value.strip())
-    return bool(parts.scheme or parts.netloc or value.strip().startswith("//"))
+    value = _as_browsers_read(value)
+    parts = urlsplit(value)
+    return bool(parts.scheme or parts.netloc or value.startswith("//"))
 
 
 def _filter(site_url: str | None) -> Callable[[str, str, str], str | None]:
@@ -81,7 +89,7 @@ def _filter(site_url: str | None) -> Callable[[str, str, str], str | None]:
             return None
         if element == "img" and attribute == "src" and _external(value):
             return value if site_url and value.startswith(site_url) else None
-        if attribute == "href" and value.strip().startswith("//"):
+        if attribute == "href" and _as_browsers_read(value).startswith("//"):
             return None  # protocol-relative: another host, whatever the page's scheme
         return value
 
@@ -238,9 +246,29 @@ def render_markdown(text: str) -> str:
     return _MARKDOWN.convert(text)
 
 
+# Link targets Markdown cannot turn into anything but a plain link: a web or mail address, an
+# id link, an anchor, or a relative path of plain characters.
+_LINK_TARGET = re.compile(r"\]\(\s*([^)\s]*)|^[\s>]*\[[^\]]+\]:\s*(\S*)", re.M)
+_PLAIN_TARGET = re.compile(
+    r"(?:https?://[^\s\\<>\"']+|mailto:[^\s\\<>\"']+|id:[\w-]+(?:#[\w-]+)?|#[\w-]*"
+    r"|(?!/)[\w.#-][\w./#-]*)",
+    re.I,
+)
+
+
+def _only_plain_links(text: str) -> bool:
+    """True when the only markup-like thing in a text is links with plain targets (most
+    bodies): nothing there for the sanitiser to remove, so no need to render it."""
+    if re.search(r"[<{&\\]|!\[", text):
+        return False
+    return all(
+        _PLAIN_TARGET.fullmatch(match[1] or match[2] or "") for match in _LINK_TARGET.finditer(text)
+    )
+
+
 def removed(text: str) -> list[Removed]:
     """Everything in an editor's Markdown that the published page would not carry."""
-    if not _MAY_HAVE_MARKUP.search(text):
+    if not _MAY_HAVE_MARKUP.search(text) or _only_plain_links(text):
         return []
     # Id links (text)(id:x) become relative links in render; their ids are checked elsewhere.
     text = ID_LINK.sub("](#)", text)
