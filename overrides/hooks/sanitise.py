@@ -29,6 +29,15 @@ PLACEHOLDER = "'crl-theme-scripts'"
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 
 
+# `mkdocs serve` adds an inline script of its own to every page (live reload, different for
+# each request): in the local preview only, inline scripts are allowed instead of hashed.
+_PREVIEW = {"serving": False}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _PREVIEW["serving"] = command == "serve"
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     return clean_page(html)
 
@@ -50,6 +59,8 @@ _HASHES: dict[tuple[int, str], tuple[str, ...]] = {}
 
 
 def _hashes(config: MkDocsConfig, base_url: str) -> tuple[str, ...]:
+    if _PREVIEW["serving"]:
+        return ("'unsafe-inline'",)
     key = (id(config), base_url)
     if key not in _HASHES:
         _HASHES[key] = _render_hashes(config, base_url)
