@@ -46,7 +46,11 @@ class Paths:
 
     def display(self, path: Path) -> str:
         """A path as editors see it in messages: relative to the project root when inside it."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        # Symbolic links are not followed: a link inside content/ is named where it is.
+        for inside, root in (
+            (path.absolute(), self.root.absolute()),
+            (path.resolve(), self.root.resolve()),
+        ):
+            if inside.is_relative_to(root):
+                return inside.relative_to(root).as_posix()
+        return path.as_posix()

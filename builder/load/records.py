@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from builder.load.sourcemap import LineMap, SyntaxProblem, parse_csv, parse_front_matter, parse_yaml
+from builder.load.sourcemap import (
+    LineMap,
+    SyntaxProblem,
+    check_file,
+    parse_csv,
+    parse_front_matter,
+    parse_yaml,
+)
 from builder.paths import Paths
 from builder.problems import Problem
 
@@ -120,6 +127,7 @@ def load(paths: Paths) -> Loaded:
             if kind.group:
                 groups_present.setdefault(kind.group, []).append(kind.pattern)
             try:
+                check_file(file, root)  # no symbolic links, no oversized files
                 out.records.extend(_records(kind, file, paths.display(file)))
             except SyntaxProblem as exc:
                 out.unreadable.setdefault(kind.name, set()).add(_item_id(file))

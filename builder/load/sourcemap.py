@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -65,8 +66,77 @@ class _FastLoader(getattr(yaml, "CSafeLoader", _Loader)):  # type: ignore[misc]
 _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+# Bounds on what a content file may be. Editors write a few kilobytes a file, nested a few
+# levels; these limits are far above that and far below what costs memory or a crash.
+MAX_FILE_BYTES = 1_000_000  # the largest content file today is about 40 KB
+MAX_DEPTH = 32  # content nests about 5 levels; libyaml's composer recurses (and can crash) deeper
+
+
+def check_file(file: Path, root: Path) -> None:
+    """A content file must be a real file inside content/ and of a reasonable size."""
+    here = file
+    while here != root and here != here.parent:
+        if here.is_symlink():
+            raise SyntaxProblem(
+                1,
+                f"'{here.name}' is a symbolic link; content must be real files inside content/ "
+                "(copy the file in instead)",
+            )
+        here = here.parent
+    size = file.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise SyntaxProblem(
+            1,
+            f"is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a content file may be; "
+            "split it into smaller files",
+        )
+
+
+_REFUSED_TOKENS: dict[type, str] = {
+    yaml.AnchorToken: "YAML anchors ('&name') are not allowed in content; write the value out",
+    yaml.AliasToken: "YAML aliases ('*name') are not allowed in content; write the value out",
+    yaml.TagToken: "YAML tags ('!!type') are not allowed in content; write the plain value",
+}
+
+
+def _bounded(loader_class: type[_Loader], text: str, first_line: int) -> None:
+    """Refuse anchors, aliases and deep nesting before anything is composed (a few hundred
+    bytes of nested aliases expand to gigabytes). Syntax errors are left to the parser."""
+    try:
+        loader = loader_class(text)
+    except yaml.YAMLError:
+        return  # an unreadable character: the parse reports it, with its line
+    depth = 0
+    try:
+        while loader.check_token():
+            token = loader.get_token()
+            message = _REFUSED_TOKENS.get(type(token))
+            if message is None and isinstance(token, _OPENING):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"nests deeper than {MAX_DEPTH} levels; content never needs that"
+            elif isinstance(token, _CLOSING):
+                depth -= 1
+            if message:
+                raise SyntaxProblem(first_line + token.start_mark.line, message)
+    except yaml.YAMLError:
+        return
+    finally:
+        loader.dispose()
+
+
+_OPENING = (
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+)
+_CLOSING = (yaml.BlockEndToken, yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)
+
+
 def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, LineMap]:
     """YAML text to (data, line map). `first_line` is the file line the text starts on."""
+    _bounded(_FastLoader, text, first_line)
     try:
         return _parse(_FastLoader, text, first_line)
     except (yaml.YAMLError, SyntaxProblem):
@@ -115,12 +185,19 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], first: int) -> None:
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             line = first + key_node.start_mark.line
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != STR_TAG:
-                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "[...]"
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SyntaxProblem(
+                    line, "a field name must be plain text (complex '? ...' keys are not allowed)"
+                )
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise SyntaxProblem(
+                    line, "YAML merge keys ('<<') are not allowed in content; write the fields out"
+                )
+            if key_node.tag != "tag:yaml.org,2002:str":
                 raise SyntaxProblem(
                     line,
-                    f"'{shown or '(empty)'}' is not a field name: a field name is a word "
-                    "such as 'title' followed by a colon; rename it or delete the line",
+                    f"the field name '{key_node.value}' is not text (a number, date, true/false "
+                    "or empty); field names are words, e.g. 'title:'",
                 )
             key = key_node.value
             if key in seen:

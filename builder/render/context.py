@@ -54,7 +54,21 @@ def relative(from_path: str, to_path: str) -> str:
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
+# Front matter values the theme places in <head> or in attributes without escaping them
+# (Material's base.html writes page.meta.title and .description as they are): escaped here.
+ESCAPED_META = ("title", "description", "feed_title")
+
+
+def escape_meta(value: str) -> str:
+    """&, <, > and the double quote the theme's attributes use (apostrophes stay readable)."""
+    return html.escape(value, quote=False).replace('"', "&quot;")
+
+
 def front_matter(fields: dict[str, Any]) -> str:
+    fields = {
+        key: escape_meta(value) if key in ESCAPED_META and isinstance(value, str) else value
+        for key, value in fields.items()
+    }
     text = yaml.dump(fields, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{text}---\n"
 

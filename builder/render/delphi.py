@@ -16,7 +16,7 @@ from builder.models.addresses import (
 )
 from builder.render import charts
 from builder.render.context import Context
-from builder.render.output import Output
+from builder.render.output import Output, csv_text
 from builder.render.paging import RELATED_LIMIT, newest
 
 DATA = "content/delphi/responses.csv, content/delphi/published.csv, content/delphi/study.yaml"
@@ -220,11 +220,11 @@ def _downloads(results: DelphiResults) -> list[Output]:
     )
     json_table = results.table.to_json(orient="records", indent=1, force_ascii=False)
     return [
-        Output("data/delphi.csv", table.to_csv(index=False, lineterminator="\n"), DATA),
+        Output("data/delphi.csv", csv_text(table), DATA),
         Output("data/delphi.json", json_table + "\n", DATA),
         Output(
             "data/delphi-published-differences.csv",
-            differences.to_csv(index=False, lineterminator="\n"),
+            csv_text(differences),
             DATA,
         ),
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 from typing import Any
+from urllib.parse import urlsplit
 
 import jinja2
 import markdown
@@ -16,6 +17,7 @@ from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
 from builder.models.addresses import GENERATED, newsletter_path
 from builder.problems import ContentError, Problem
+from builder.render import sanitise
 from builder.render.context import Context, human_size, long_date
 from builder.render.factsheets import plain, short_url
 from builder.render.output import Output
@@ -131,11 +133,14 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         "site": ctx.config,
         "cite": plain(ctx.cite_line(n.title, n.date, url)),
     }
+    # Email and plain text come from the same sanitised HTML; the PDF keeps only the links the
+    # sanitiser allows.
+    editorial = sanitise.clean_email(markdown.markdown(absolute), ctx.config.url)
     html = EMAIL.get_template("newsletter_email.html.j2").render(
-        **values, editorial=lead(inline_styles(markdown.markdown(absolute))), style=INLINE
+        **values, editorial=lead(inline_styles(editorial)), style=INLINE
     )
     text = EMAIL.get_template("newsletter_email.txt.j2").render(
-        **values, editorial=_plain_text(absolute)
+        **values, editorial="\n\n".join(sanitise.text_paragraphs(editorial))
     )
     document = _pdf(ctx, issue, items, changed, url)
     page = ctx.page(
@@ -223,12 +228,6 @@ def suggestions(issues: tuple[Issue, ...], addresses: dict[str, str]) -> list[st
     return lines
 
 
-def _plain_text(md: str) -> str:
-    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r"\1 (\2)", md)
-    text = re.sub(r"^#+\s*", "", text, flags=re.M)
-    return text.replace("**", "").replace("*", "")
-
-
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
 
 
@@ -242,7 +241,8 @@ def _pieces(ctx: Context, text: str) -> list[dict[str, Any]]:
     for match in _MD_LINK.finditer(text):
         out.append({"t": text[start : match.start()], "link": None, "short": ""})
         label, target = match.groups()
-        if target.startswith(references):
+        if target.startswith(references) or urlsplit(target).scheme not in sanitise.URL_SCHEMES:
+            # citations read as (Author year); a link the sanitiser would drop is plain text
             out.append({"t": label, "link": None, "short": ""})
         else:
             out.append({"t": label, "link": target, "short": short_url(target)})

@@ -10,7 +10,7 @@ from builder.models.addresses import GENERATED
 from builder.render import charts
 from builder.render.context import Context
 from builder.render.figures import FIGURE_SOURCES, Figure
-from builder.render.output import Output
+from builder.render.output import Output, csv_text
 from builder.render.paging import render_pages
 
 SOURCES = FIGURE_SOURCES
@@ -24,10 +24,6 @@ def markdown_table(frame: pd.DataFrame) -> str:
         for row in frame.itertuples(index=False)
     ]
     return "\n".join([head, rule, *rows])
-
-
-def csv_text(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False, lineterminator="\n")
 
 
 def files(figure: Figure) -> list[Output]:

@@ -44,5 +44,11 @@ def render(ctx: Context) -> list[Output]:
 
 def abbreviations(ctx: Context) -> str:
     """Python-Markdown `abbr` definitions: every page shows the expansion on hover and focus."""
-    lines = [f"*[{t.abbr}]: {t.term.replace(']', '')}" for t in ctx.site.terms if t.abbr]
+    # One line each whatever the term holds: a line break would end the definition and put the
+    # rest of the term, as Markdown, on every page.
+    lines = [
+        f"*[{t.abbr}]: {' '.join(t.term.replace(']', '').split())}"
+        for t in ctx.site.terms
+        if t.abbr
+    ]
     return "\n".join(lines) + "\n"

@@ -20,6 +20,7 @@ def render(ctx: Context) -> list[Output]:
                 "description": "Search the whole site.",
                 "search": {"exclude": True},
                 "hide": ["toc"],
+                "pagefind_ui": True,  # overrides/main.html loads Pagefind's UI in <head>
             },
             bundle=ctx.url_of(BUNDLE, "search.md"),
         )

@@ -45,6 +45,7 @@ from builder.models.addresses import (
     GENERATED,
     addresses,
     analysis_path,
+    briefing_path,
     newsletter_path,
     page_path,
     theme_path,
@@ -380,6 +381,15 @@ def _all_pages(site: Site) -> tuple[Page, ...]:
 FINDING_ORDER = ("local-learning", "national-analysis", "learning-nationally")
 
 
+# Folders of the built site that are not pages of their own: a page there would collide with
+# them (site/search/, site/assets/, ...). Plus the first folder of every generated page.
+SITE_FOLDERS = frozenset(
+    {"search", "pagefind", "assets", "data", "feeds", "javascripts", "stylesheets", "sitemap"}
+    | {"404", "images", "charts"}
+    | {path.split("/")[0].removesuffix(".md") for path in GENERATED.values()}
+)
+
+
 # Link ids of the generated kinds: a page taking one would hide a generated page's link.
 RESERVED_PREFIXES = (
     "audience-",
@@ -413,6 +423,7 @@ def _reserved_addresses(site: Site) -> Iterator[Problem]:
     items += [(sheet, sheet.id, f"factsheets/{sheet.id}.md") for sheet in site.factsheets]
     items += [(pack, pack.id, f"training/{pack.id}.md") for pack in site.training]
     items += [(issue, issue.id, newsletter_path(issue.id)) for issue in site.newsletters]
+    items += [(b, b.id, briefing_path(b.id)) for b in site.briefings]
     for item, ident, path in items:
         url = _url(path)
         if url in generated:
@@ -424,7 +435,9 @@ def _reserved_addresses(site: Site) -> Iterator[Problem]:
                 line=1,
             )
     for page in site.pages:
-        reserved = page.id in GENERATED or page.id.startswith(RESERVED_PREFIXES)
+        reserved = (
+            page.id in GENERATED or page.id in SITE_FOLDERS or page.id.startswith(RESERVED_PREFIXES)
+        )
         if reserved and _url(page_path(page.id)) not in generated:
             yield _problem(
                 page,
