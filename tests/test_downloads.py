@@ -341,7 +341,10 @@ def test_local_branding(real: Paths, tmp_path: Path) -> None:
         'procedures: "https://procedures.example.org/"\n'
     )
     target, count = build_local(real, settings, tmp_path / "out")
-    assert count == 2 * len(list((real.content / "factsheets").glob("*.yaml")))
+    # every fact sheet and every briefing made into one, each as PDF and DOCX
+    sheets = len(list((real.content / "factsheets").glob("*.yaml")))
+    briefings = len(list((real.content / "briefings").glob("*.md")))
+    assert count == 2 * (sheets + briefings)
     text = pdf_text((target / "learning-without-blame.pdf").read_bytes())
     assert "Adapted for Testshire Safeguarding Children Partnership" in text
     assert "Advice line: 0000 000 0000" in text and "procedures.example.org" in text

@@ -312,7 +312,7 @@ CASES = [
         [
             "content/pages/about.md:16: body: '0121 496 0000' looks like a phone number; content must not identify anyone: remove it (or, for an author or organisation, add it to content/allowlist.yaml)",
             "content/pages/about.md:16: body: 'Mrs Smith' looks like a personal name; content must not identify anyone: remove it (or, for an author or organisation, add it to content/allowlist.yaml)",
-            "content/pages/about.md:16: body: raw <script> is not allowed in content; describe or link to the thing instead",
+            "content/pages/about.md:16: body: raw <script> is not allowed in content; write Markdown (allowed HTML: the elements Markdown itself makes)",
         ],
         id="safety-script-and-personal-detail",
     ),

@@ -257,7 +257,13 @@ def bars(
     axis = _category_axis(wrapped_labels({str(n): str(n) for n in names}, wrap))
     encoding: dict[str, Any] = {
         "y": alt.Y(f"{category}:N", sort=order or None, title=None, axis=axis),
-        "x": alt.X(f"{value}:Q", title=value_title, axis=alt.Axis(tickCount=4)),
+        # A long unit ("serious case reviews evaluated by Ofsted") on several short lines, so
+        # it never runs past the plot into the bar labels.
+        "x": alt.X(
+            f"{value}:Q",
+            title=textwrap.wrap(value_title, 44 if wide else 26),
+            axis=alt.Axis(tickCount=4),
+        ),
         "tooltip": [f"{category}:N", f"{value}:Q"],
     }
     if colour:

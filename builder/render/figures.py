@@ -175,7 +175,7 @@ def count_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
                 + "; ".join(f"{r.bar}: {r.cases}" for r in bars.itertuples())
                 + ".",
                 charts.bars(
-                    bars, "bar", "cases", title, unit.capitalize(), order=list(bars["bar"])
+                    bars, "bar", "cases", title, unit[0].upper() + unit[1:], order=list(bars["bar"])
                 ),
                 shown(frame, {"label": "Analysis", "period": "Period", "cases": "Cases"}),
                 f"data/scrs-{name}.csv",
@@ -208,7 +208,12 @@ def series_figure(series: Series, frame: pd.DataFrame, cache: DocumentCache) -> 
         + "; ".join(f"{r.period}: {r.value}" for r in frame.itertuples())
         + ".",
         charts.bars(
-            frame, "period", "value", title, series.unit.capitalize(), order=list(frame["period"])
+            frame,
+            "period",
+            "value",
+            title,
+            series.unit[0].upper() + series.unit[1:],
+            order=list(frame["period"]),
         ),
         shown(frame, {"period": "Period", "value": "Count", "note": "Note"}),
         f"data/{series.id}.csv",

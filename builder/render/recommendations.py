@@ -28,9 +28,15 @@ STATUS_ORDER = (
 )
 
 
-def _cited(ctx: Context) -> list[Any]:
-    """The publications the tracker's evidence cites, for the page's source list."""
-    keys = {m["key"] for i in ctx.site.implications for m in CITATION.finditer(i.evidence)}
+def area_path(area: str) -> str:
+    """Each area's implications in full on a page of their own: one page for all 15, with
+    their cited evidence, would pass the 60 KB page budget."""
+    return f"recommendations/{area}.md"
+
+
+def _cited(ctx: Context, implications: list[Any]) -> list[Any]:
+    """The publications the evidence cites, for the page's source list."""
+    keys = {m["key"] for i in implications for m in CITATION.finditer(i.evidence)}
     return [p for p in ctx.site.publications if p.key in keys]
 
 
@@ -41,6 +47,10 @@ def render(ctx: Context) -> list[Output]:
     themes = {t.id: t for t in site.themes}
     audiences = {a.id: a.name for a in site.audiences}
     counts: Counter[str] = Counter(i.status for i in site.implications)
+    areas = [
+        (area, name, [i for i in site.implications if i.area == area])
+        for area, name in AREAS.items()
+    ]
     out = [
         ctx.page(
             "recommendations/index.md",
@@ -54,19 +64,38 @@ def render(ctx: Context) -> list[Output]:
                 "tags": ["recommendations"],
                 "edit_url": ctx.config.edit_url(SOURCE),
             },
-            areas=[
-                (area, name, [i for i in site.implications if i.area == area])
-                for area, name in AREAS.items()
-            ],
+            areas=areas,
+            area_path=area_path,
             status_counts=[(s, counts[s]) for s in STATUS_ORDER if counts[s]],
-            themes=themes,
-            theme_path=theme_path,
-            names=lambda ids: ", ".join(audiences[i] for i in ids),
             has_types=bool(site.recommendation_types),
-            sources=[site.report, *_cited(ctx)],
+            sources=[site.report],
             updated=max(i.last_reviewed for i in site.implications),
         )
     ]
+    for area, name, items in areas:
+        if not items:
+            continue
+        out.append(
+            ctx.page(
+                area_path(area),
+                "recommendations_area.md.j2",
+                SOURCE,
+                {
+                    "title": f"Recommendations tracker: {name.lower()}",
+                    "description": f"The study's implications on {name.lower()}, and where "
+                    "each stands today.",
+                    "tags": ["recommendations"],
+                    "edit_url": ctx.config.edit_url(SOURCE),
+                },
+                area_name=name,
+                items=items,
+                themes=themes,
+                theme_path=theme_path,
+                names=lambda ids: ", ".join(audiences[i] for i in ids),
+                sources=[site.report, *_cited(ctx, items)],
+                updated=max(i.last_reviewed for i in items),
+            )
+        )
     if site.recommendation_types:
         out.append(
             ctx.page(
