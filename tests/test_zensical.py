@@ -7,6 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,9 @@ def pages(site: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
-        title = re.sub(r"<[^>]+>", "", heading.group(1)).strip() if heading else ""
+        # the same character either way: MkDocs' pages pass through the sanitiser (a MkDocs
+        # hook, which Zensical does not run) and come out with ¶ where Zensical writes &para;
+        title = unescape(re.sub(r"<[^>]+>", "", heading.group(1)).strip()) if heading else ""
         tags = tuple(re.findall(r'class="md-tag[^"]*"[^>]*>\s*([^<]+?)\s*<', html))
         found[page.relative_to(site).as_posix()] = (title, tags)
     return found
