@@ -241,7 +241,7 @@ def test_accepted_values_are_published_escaped(hostile_site: tuple[Paths, list[s
 def test_no_page_carries_markup_from_content(hostile_site: tuple[Paths, list[str]]) -> None:
     from bs4 import BeautifulSoup
 
-    from builder.render.sanitise import PAGE_ATTRIBUTES, PAGE_PREFIXES, PAGE_TAGS
+    from builder.sanitise import PAGE_ATTRIBUTES, PAGE_PREFIXES, PAGE_TAGS
 
     paths, _ = hostile_site
     pages = html_pages(paths.site)
@@ -369,7 +369,7 @@ def test_newsletter_email_is_inert(browser: Any) -> None:
     """Email has no CSP to fall back on: the sanitised HTML alone must be inert."""
     import markdown
 
-    from builder.render.sanitise import clean_email
+    from builder.sanitise import clean_email
 
     site = "https://casereviewlearning.github.io/case-review-learning/"
     hostile = "\n\n".join(c.get("body", "") for c in PUBLISHED["unchecked"])

@@ -11,13 +11,13 @@ from urllib.parse import urlsplit
 import jinja2
 import markdown
 
+from builder import sanitise
 from builder.derive.updates import Issue
 from builder.formats import pdf
 from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
 from builder.models.addresses import GENERATED, newsletter_path
 from builder.problems import ContentError, Problem
-from builder.render import sanitise
 from builder.render.context import Context, human_size, long_date
 from builder.render.factsheets import plain, short_url
 from builder.render.output import Output

@@ -13,9 +13,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from builder import sanitise
 from builder.load import Loaded, Record
 from builder.problems import Problem
-from builder.render import sanitise
 
 # --- Characters no text field needs: C0/C1 controls (tab and newline aside), bidirectional
 # overrides (which make text read differently from what it is), and the BOM inside a text.

@@ -1,5 +1,5 @@
 """MkDocs hook, the last line of the builder's content safety: every page's HTML as Markdown
-rendered it is sanitised against an allowlist (builder/render/sanitise.py) before the theme
+rendered it is sanitised against an allowlist (builder/sanitise.py) before the theme
 wraps it, and the Content-Security-Policy gets the hashes of the theme's own inline scripts,
 rendered here from the theme's templates, so no other inline script can run."""
 
@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from builder.render.sanitise import clean_page
+from builder.sanitise import clean_page
 
 # The theme's inline scripts (Material renders them from these partials on every page).
 THEME_SCRIPTS = (
