@@ -14,12 +14,27 @@ from playwright.sync_api import Browser, sync_playwright
 
 from builder import engine, pipeline
 from builder.paths import ROOT, Paths
+from builder.problems import ContentError
 from tests.browser import CHROMIUM_ARGS, chromium_path, serve
 
 FIXTURES = ROOT / "tests" / "fixtures"
 GOLDEN = ROOT / "tests" / "golden"
 # A fixed "today" so review-date warnings do not change with the calendar.
 TODAY = dt.date(2026, 11, 28)
+
+
+def problems(paths: Paths) -> list[str]:
+    """Every problem `check` reports for a project that must not validate."""
+    with pytest.raises(ContentError) as caught:
+        pipeline.check(paths, TODAY)
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a fixture file, which must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text {old!r} not found in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def make_project(where: Path, content: Path) -> Paths:

@@ -4,15 +4,13 @@ citations, the references page, rendering order and the generated fact sheets.""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
 from builder import pipeline
 from builder.commands import new as scaffold
 from builder.paths import Paths
-from builder.problems import ContentError
-from tests.conftest import FIXTURES, TODAY
+from tests.conftest import FIXTURES, TODAY, edit, problems
 
 BRIEFINGS = FIXTURES / "briefings"  # eight small briefings and two publications, for the mini site
 
@@ -37,18 +35,6 @@ publications:
     kind: national-analysis
     read: 2026-11-29
 """
-
-
-def problems(paths: Paths) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        pipeline.check(paths, TODAY)
-    return [str(p) for p in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture text {old!r} not found in {path}"
-    path.write_text(text.replace(old, new, 1))
 
 
 @pytest.fixture

@@ -13,19 +13,13 @@ import pytest
 from builder import pipeline
 from builder.paths import Paths
 from builder.problems import ContentError
-from tests.conftest import TODAY
+from tests.conftest import TODAY, edit
 
 
 def errors(paths: Paths) -> list[str]:
     with pytest.raises(ContentError) as raised:
         pipeline.check(paths, TODAY)
     return [str(p) for p in raised.value.problems if p.severity == "error"]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def line_of(path: Path, needle: str) -> int:

@@ -20,9 +20,8 @@ import yaml
 
 from builder import pipeline
 from builder.paths import ROOT, Paths
-from builder.problems import ContentError
 from builder.render.output import csv_text, neutralise
-from tests.conftest import TODAY
+from tests.conftest import TODAY, problems
 
 CORPUS = ROOT / "tests" / "hostile"
 CASES: list[dict[str, Any]] = yaml.safe_load((CORPUS / "validation.yaml").read_text())
@@ -54,12 +53,6 @@ def apply(case: dict[str, Any], content: Path) -> None:
         spec = case["append"]
         with (content / spec["file"]).open("a") as file:
             file.write(spec["text"])
-
-
-def problems(paths: Paths) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        pipeline.check(paths, TODAY)
-    return [str(p) for p in caught.value.problems]
 
 
 def test_the_corpus_is_not_empty() -> None:

@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from builder import pipeline
 from builder.paths import Paths
-from builder.problems import ContentError
-from tests.conftest import TODAY
-
-
-def problems(paths: Paths) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        pipeline.check(paths, TODAY)
-    return [str(p) for p in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"fixture text {old!r} not found in {path}"
-    path.write_text(text.replace(old, new, 1))
+from tests.conftest import TODAY, edit, problems
 
 
 def test_the_fixture_itself_is_valid(mini: Paths) -> None:
