@@ -10,7 +10,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 import pagefind_bin
@@ -19,8 +21,9 @@ from builder.config import read_config
 from builder.engine import stage as staging
 from builder.engine.linkcheck import read_links
 from builder.engine.pagefind import stabilise
+from builder.formats.cache import workers_available
 from builder.paths import Paths
-from builder.write import replace_dir
+from builder.write import link_tree, replace_dir
 
 
 class EngineError(Exception):
@@ -40,20 +43,75 @@ def build_site(
 ) -> None:
     """MkDocs, then Pagefind and the link check, timing each into `timings`.
 
-    MkDocs writes into build/stage/, which keeps the last good build: when nothing shared by
-    every page changed (see builder.engine.stage), only pages whose Markdown changed are re-rendered
-    (`--dirty`). Every link is checked every time: an unchanged page may link into a changed
-    one. The site is then copied into site/ in one move, so a failed build leaves the previous
-    site/ as it was."""
+    Every build writes into a new folder, build/next/, and never into a file another build
+    made: build/stage/ keeps the last good build, and site/ shares its files (hard links).
+    When nothing shared by every page changed (see builder.engine.stage), MkDocs renders only
+    the pages whose Markdown changed since the stage was built and the rest are linked from
+    it; otherwise one MkDocs per core renders a share of the pages each (both through
+    overrides/hooks/partial.py). Every link is checked every time: an unchanged page may link
+    into a changed one. Only then does the new folder become the stage and, linked, site/, each
+    in one move, so a failed build leaves both as they were."""
     timings = timings if timings is not None else {}
     started = time.perf_counter()
-    stage = paths.build / "stage"
+    stage, new = paths.build / "stage", paths.build / "next"
     state = staging.fingerprint(paths)
     incremental = staging.recorded(stage) == state
-    staging.forget(stage)  # until this build has passed every check
-    if not incremental:
-        shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(new, ignore_errors=True)
+    new.mkdir(parents=True)
+    try:
+        if incremental:
+            _mkdocs(paths, new, date, previous=stage)
+            link_tree(stage, new, skip={PAGEFIND})  # what it did not render: unchanged
+        else:
+            _mkdocs(paths, new, date, shards=workers_available())
+        timings["engine: mkdocs"] = time.perf_counter() - started
+        started = time.perf_counter()
+        _index_and_check(paths, new)
+        timings["engine: pagefind and link check"] = time.perf_counter() - started
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+    started = time.perf_counter()
+    staging.forget(stage)
+    replace_dir(new, stage)
+    staging.record(stage, state)
+    published = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build)) / "site"
+    link_tree(stage, published)
+    replace_dir(published, paths.site)
+    published.parent.rmdir()
+    timings["engine: publish"] = time.perf_counter() - started
+
+
+PAGEFIND = "pagefind"  # the search index, made afresh for every build
+
+
+def _index_and_check(paths: Paths, site: Path) -> None:
+    """Pagefind (its binary, without the Python wrapper's start-up) indexes the site while the
+    link check reads it: both only read the pages."""
+    with subprocess.Popen(
+        [str(pagefind_bin.get_executable()), "--site", str(site), "--silent"],
+        cwd=paths.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    ) as index:
+        links = read_links(site, urlsplit(read_config(paths.mkdocs_yml).url).path)
+        output, _ = index.communicate()
+    if index.returncode != 0:
+        raise EngineError("Pagefind could not index the site:\n" + output)
+    stabilise(site / PAGEFIND)
+    broken = links.broken()  # now that Pagefind's files are there too
+    if broken:
+        raise EngineError("links that do not resolve in the built site:\n" + "\n".join(broken))
+
+
+def _mkdocs(
+    paths: Paths, folder: Path, date: dt.date | None, shards: int = 1, previous: Path | None = None
+) -> None:
+    """MkDocs into an empty folder: `shards` processes side by side, each rendering its share of
+    the pages, or one that renders only what changed since `previous` was built (both through
+    overrides/hooks/partial.py). Each runs as a `--dirty` build, so none cleans the folder under
+    another; warnings are counted here, as --strict would count them."""
     command = [
         sys.executable,
         "-m",
@@ -62,46 +120,41 @@ def build_site(
         "--config-file",
         str(paths.mkdocs_yml),
         "--site-dir",
-        str(stage),
-        # --strict fails on the warning that --dirty itself prints: warnings are counted below.
-        *(["--dirty"] if incremental else ["--strict"]),
+        str(folder),
+        "--dirty",
     ]
-    result = subprocess.run(
-        command, cwd=paths.root, env=_env(date), capture_output=True, text=True, check=False
-    )
-    if result.returncode != 0 or _warnings(result.stderr):
-        shutil.rmtree(stage, ignore_errors=True)
-        raise EngineError((result.stdout + result.stderr).strip())
-    timings["engine: mkdocs"] = time.perf_counter() - started
-    # Pagefind (its binary, without the Python wrapper's start-up) indexes the site while the
-    # link check reads it: both only read the pages.
-    started = time.perf_counter()
-    shutil.rmtree(stage / "pagefind", ignore_errors=True)
-    with subprocess.Popen(
-        [str(pagefind_bin.get_executable()), "--site", str(stage), "--silent"],
-        cwd=paths.root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    ) as index:
-        links = read_links(stage, urlsplit(read_config(paths.mkdocs_yml).url).path)
-        output, _ = index.communicate()
-    if index.returncode != 0:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise EngineError("Pagefind could not index the site:\n" + output)
-    stabilise(stage / "pagefind")
-    broken = links.broken()  # now that Pagefind's files are there too
-    timings["engine: pagefind and link check"] = time.perf_counter() - started
-    if broken:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise EngineError("links that do not resolve in the built site:\n" + "\n".join(broken))
-    started = time.perf_counter()
-    tmp = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build)) / "site"
-    shutil.copytree(stage, tmp)
-    replace_dir(tmp, paths.site)
-    tmp.parent.rmdir()
-    staging.record(stage, state)
-    timings["engine: publish"] = time.perf_counter() - started
+    with ExitStack() as files:
+        outputs = [files.enter_context(tempfile.TemporaryFile("w+")) for _ in range(shards)]
+        runs = [
+            subprocess.Popen(  # logs to files: a full pipe would stall a process not yet read
+                command,
+                cwd=paths.root,
+                env={**_env(date), **_partial(k, shards, previous)},
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for k, output in enumerate(outputs)
+        ]
+        codes = [run.wait() for run in runs]
+        logs = [_read(output) for output in outputs]
+    failed = [log for code, log in zip(codes, logs, strict=True) if code != 0]
+    warned = [log for log in logs if _warnings(log)]
+    if failed or warned:
+        raise EngineError("\n".join(log.strip() for log in failed or warned))
+
+
+def _read(file: IO[str]) -> str:
+    file.seek(0)
+    return file.read()
+
+
+def _partial(k: int, shards: int, previous: Path | None) -> dict[str, str]:
+    """What overrides/hooks/partial.py reads: this process's share, the last build's folder."""
+    env = {"CRL_MKDOCS_SHARD": f"{k}/{shards}"} if shards > 1 else {}
+    if previous is not None:
+        env["CRL_MKDOCS_PREVIOUS"] = str(previous)
+    return env
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"

@@ -82,3 +82,25 @@ def replace_dir(built: Path, target: Path) -> None:
     built.rename(target)
     if old.exists():
         shutil.rmtree(old)
+
+
+def link_tree(source: Path, target: Path, skip: set[str] | frozenset[str] = frozenset()) -> None:
+    """Every file of `source` that `target` does not have yet (nor under a top-level name in
+    `skip`), as a hard link: the same bytes without copying them. The engine never writes into
+    a file once built (each build writes a new folder), so a link is as safe as a copy. Falls
+    back to copying where links cannot be made (another file system)."""
+    for folder, dirs, files in os.walk(source):
+        here = Path(folder)
+        relative = here.relative_to(source)
+        if relative == Path("."):
+            dirs[:] = [d for d in dirs if d not in skip]
+            files = [f for f in files if f not in skip]
+        (target / relative).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            destination = target / relative / name
+            if destination.exists():
+                continue
+            try:
+                os.link(here / name, destination)
+            except OSError:
+                shutil.copy2(here / name, destination)
