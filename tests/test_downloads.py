@@ -365,7 +365,9 @@ def test_local_settings_errors_are_reported_like_content_errors(
 
 def test_unchanged_content_is_not_regenerated(generated_real: Generated) -> None:
     """Charts (SVG, PNG) and documents all go through the one cache that is counted: a second
-    render of the same content makes nothing anew."""
+    render of the same content makes nothing anew. It reads every stored output but those that
+    are only another document's arguments (a chart's PNG, and the wide SVG it was drawn from, are
+    inside the Word and PDF files already)."""
     from builder.config import read_config
     from builder.formats.cache import DocumentCache
     from builder.render import render
@@ -376,4 +378,6 @@ def test_unchanged_content_is_not_regenerated(generated_real: Generated) -> None
     again = DocumentCache(paths.build / "cache")
     render(checked.site, checked.derived, read_config(paths.mkdocs_yml), again, TODAY)
     stored = sum(1 for _ in (paths.build / "cache").rglob("*.bin"))
-    assert again.misses == 0 and again.hits == stored
+    pictures = sum(1 for _ in (paths.build / "cache" / "chart-png").glob("*.bin"))
+    assert again.misses == 0
+    assert stored - 2 * pictures <= again.hits < stored

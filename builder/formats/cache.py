@@ -15,6 +15,7 @@ do run side by side on two cores (issue 16).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -25,7 +26,7 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -53,14 +54,59 @@ def generator_version() -> str:
 @dataclass(frozen=True)
 class Job:
     """One document: `make(*args)`, remembered under its kind and arguments. `make` is one of
-    the generators, so the arguments are everything the bytes depend on besides its source."""
+    the generators, so the arguments are everything the bytes depend on besides its source.
+    An argument may be another job's output (`Made`, anywhere inside the arguments): it is
+    made, or read from the cache, just before this job runs."""
 
     kind: str
-    make: Callable[..., bytes]
+    make: Callable[..., bytes] = field(repr=False)  # the key holds kind and args; see GENERATORS
     args: tuple[Any, ...] = ()
 
-    def run(self) -> bytes:
-        return self.make(*self.args)
+    def run(self, needs: Callable[[Job], bytes]) -> bytes:
+        """The document, with each `Made` argument replaced by `needs(its job)`."""
+        return self.make(*_resolve(self.args, needs))
+
+
+@dataclass(frozen=True)
+class Made:
+    """An argument that is another job's output (a fact sheet's chart, as SVG or PNG). The job
+    that takes it can be declared, and given to a worker, before that output exists, so a chain
+    (chart, its PNG, the Word file showing it) takes one round of the pool, not three."""
+
+    job: Job
+    text: bool = False  # handed over decoded, as text (SVG), rather than as bytes
+
+
+def _needed(job: Job) -> list[Job]:
+    """The jobs whose outputs `job` takes as arguments."""
+    found: list[Job] = []
+
+    def note(needed: Job) -> bytes:
+        found.append(needed)
+        return b""
+
+    _resolve(job.args, note)
+    return found
+
+
+def _resolve(value: Any, needs: Callable[[Job], bytes]) -> Any:
+    """`value` with every Made in it (in tuples, lists, dicts and dataclasses) replaced by the
+    output of its job."""
+    if isinstance(value, Made):
+        data = needs(value.job)
+        return data.decode() if value.text else data
+    if isinstance(value, tuple | list):
+        return type(value)(_resolve(item, needs) for item in value)
+    if isinstance(value, dict):
+        return {key: _resolve(item, needs) for key, item in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            f.name: _resolve(getattr(value, f.name), needs)
+            for f in dataclasses.fields(value)
+            if f.init
+        }
+        return dataclasses.replace(value, **changes)
+    return value
 
 
 # A missing document, while render is declaring what it needs: valid SVG text (a page may read
@@ -95,6 +141,12 @@ class DocumentCache:
         self._placeholders = 0  # handed out in this pass
         self._pool: Pool | None = None
 
+    def empty(self) -> bool:
+        """Nothing remembered yet: a first build, or after `make clean`."""
+        return not self._memo and (
+            self.folder is None or next(self.folder.rglob("*.bin"), None) is None
+        )
+
     def _key(self, job: Job) -> tuple[str, str]:
         return self._key_and_text(job)[0]
 
@@ -112,7 +164,7 @@ class DocumentCache:
 
     def _save(self, key: tuple[str, str], data: bytes) -> None:
         self._memo[key] = data
-        if self.folder is not None:
+        if self.folder is not None and not (self.folder / key[0] / f"{key[1]}.bin").exists():
             _store(self.folder / key[0] / f"{key[1]}.bin", data)
 
     def get(self, job: Job) -> bytes:
@@ -136,6 +188,8 @@ class DocumentCache:
         if self._pending is not None:
             # Declaring: a job whose arguments hold a placeholder waits for a later pass.
             if PENDING not in text and key not in self._pending:
+                for needed in _needed(job):  # queued first, so they are made first
+                    self.attempt(needed)
                 self._pending[key] = job
                 if self._pool is not None:
                     self._pool.submit(key, job)
@@ -145,7 +199,7 @@ class DocumentCache:
             return _placeholder(key)
         self.misses += 1
         self._made.add(key)
-        result = _run(job)
+        result = _run(job, self.get)
         if isinstance(result, Exception):
             self._failed[key] = result
             return result
@@ -195,7 +249,7 @@ class DocumentCache:
         return True
 
     def _start_pool(self, pending: dict[tuple[str, str], Job]) -> Pool:
-        self._pool = Pool(self.workers)
+        self._pool = Pool(self.workers, self.folder)
         for key, job in pending.items():
             self._pool.submit(key, job)
         return self._pool
@@ -226,9 +280,9 @@ def _placeholder(key: tuple[str, str]) -> bytes:
     ).encode()
 
 
-def _run(job: Job) -> bytes | Exception:
+def _run(job: Job, needs: Callable[[Job], bytes]) -> bytes | Exception:
     try:
-        return job.run()
+        return job.run(needs)
     except Exception as exc:  # handed back to the caller, which decides what it means
         return exc
 
@@ -240,20 +294,27 @@ PRELOAD = [
     "builder.formats.pptx",
     "builder.render.charts",
 ]
+# Each worker's own cache, for the outputs its jobs take as arguments (Made): read from the
+# build's cache folder if another process made them already, otherwise made and saved there.
+_WORKER: dict[str, DocumentCache] = {}
 
 
-def _start_worker() -> None:
+def _start_worker(folder: Path | None) -> None:
     """Start each generator's engine once per worker, not once per document."""
     import vl_convert
 
     from builder.formats import pdf
 
+    _WORKER["cache"] = DocumentCache(folder, workers=1)
     pdf._compiler()
     vl_convert.vegalite_to_svg({"mark": "point", "data": {"values": [{}]}})
 
 
 def _run_in_worker(job: Job) -> bytes | Exception:
-    result = _run(job)
+    """In a worker: the job's output, also saved in the cache folder at once, so that a job of
+    the other worker that needs it (Made) need not make it again."""
+    cache = _WORKER["cache"]
+    result = cache.attempt(job)
     if isinstance(result, Exception):
         try:
             pickle.loads(pickle.dumps(result))
@@ -271,8 +332,10 @@ def _forkserver() -> multiprocessing.context.ForkServerContext:
 class Pool:
     """Worker processes making documents; results come back in the order jobs were given."""
 
-    def __init__(self, workers: int):
-        self._executor = ProcessPoolExecutor(workers, _forkserver(), initializer=_start_worker)
+    def __init__(self, workers: int, folder: Path | None):
+        self._executor = ProcessPoolExecutor(
+            workers, _forkserver(), initializer=_start_worker, initargs=(folder,)
+        )
         self._futures: list[tuple[tuple[str, str], Future[bytes | Exception]]] = []
 
     def submit(self, key: tuple[str, str], job: Job) -> None:

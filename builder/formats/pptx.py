@@ -20,6 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.util import Inches, Length, Pt
 
+from builder.formats.cache import Made
 from builder.formats.zipfile_stable import normalise
 
 Kind = Literal["content", "section", "quote", "case", "picture"]
@@ -63,7 +64,7 @@ class Slide:
     bullets: list[str] = field(default_factory=list)
     text: str = ""
     notes: str = ""
-    image: bytes | None = None
+    image: bytes | Made | None = None  # Made: resolved before build_pptx runs
     image_alt: str = ""
     kind: Kind = "content"
     attribution: str = ""  # quote slides: who said it, or the figures behind it
@@ -99,7 +100,7 @@ def build_pptx(deck: Deck) -> bytes:
         _fill(slide.shapes.title, [spec.title], TITLE_SIZE, bold=True)
         lines = spec.bullets or ([spec.text] if spec.text else [])
         size = BODY_SIZE if sum(len(line) for line in lines) <= LONG_TEXT else SMALL_BODY_SIZE
-        if spec.kind == "picture" and spec.image is not None:
+        if spec.kind == "picture" and isinstance(spec.image, bytes):
             picture = slide.shapes.add_picture(
                 io.BytesIO(spec.image), MARGIN, Inches(1.55), height=Inches(5.3)
             )

@@ -39,17 +39,19 @@ def render(
     today: dt.date | None = None,
 ) -> list[Output]:
     """Every output. Documents are pure functions of their jobs, so a pass that misses one
-    queues it for the worker pool and puts a placeholder in its place. The first pass is a full
-    one (with a warm cache it is the only one); after a miss, sketches follow, passes that only
-    ask for documents and leave pages empty, until one needs nothing new (a chart's PNG needs
-    its SVG, a Word file the PNG). Then a full pass, which finds every document in the cache
-    (or queues what no sketch asked for, and sketches again): its outputs are those of a
-    serial build, byte for byte. A first pass that misses only a few documents starts no pool:
-    one more pass makes them here."""
+    queues it for the worker pool and puts a placeholder in its place, and the pool makes what
+    was queued; then a full pass, which finds every document in the cache (or queues what it
+    still misses, and the pool makes that): its outputs are those of a serial build, byte for
+    byte. A job that takes another's output (a Word file showing a chart's PNG) is queued at
+    once, with that output as a `Made` argument, so one round of the pool makes a whole chain.
+    With a warm cache the first, full pass is the only one; from an empty cache the first pass
+    is a sketch, which only asks for documents and leaves pages empty. A first pass that misses
+    only a few documents starts no pool: one more pass makes them here."""
     if cache is None or cache.workers < 2:
         return render_once(site, derived, config, cache, today)
     try:
-        first, sketch = True, False
+        # From an empty cache, a full first pass would only be thrown away: sketch instead.
+        first, sketch = True, cache.empty()
         while True:
             cache.declare()
             try:
@@ -59,7 +61,7 @@ def render(
                 failure = exc
             placeholders, queued = cache.declared(sketch)
             if not placeholders:
-                if sketch:  # everything a sketch asks for is made: now the real pass
+                if sketch:  # everything the sketch asks for is there: now the real pass
                     sketch = False
                     continue
                 if failure is not None:
@@ -70,7 +72,7 @@ def render(
                 # that makes whatever it still misses, as a serial build would.
                 cache.serial()
                 return render_once(site, derived, config, cache, today)
-            first, sketch = False, True
+            first, sketch = False, False
     finally:
         cache.close()
 

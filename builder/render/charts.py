@@ -16,7 +16,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from builder.formats.cache import DocumentCache, Job
+from builder.formats.cache import DocumentCache, Job, Made
 
 # Likert categories, disagree side first, each with its label and colour (a diverging
 # orange-blue palette that stays distinguishable for common colour-vision deficiencies).
@@ -169,8 +169,11 @@ def spec(chart: Spec) -> str:
 def svg(chart: Spec, title: str, description: str, ident: str, cache: DocumentCache) -> str:
     """Static SVG with role="img", <title> and <desc>, so it reads as one labelled image.
     Rendering SVG is the slowest step of a build, so results are remembered in `cache`."""
-    spec_json = spec(chart)
-    return cache.get(Job("chart-svg", _svg, (spec_json, title, description, ident))).decode()
+    return cache.get(svg_job(chart, title, description, ident)).decode()
+
+
+def svg_job(chart: Spec, title: str, description: str, ident: str) -> Job:
+    return Job("chart-svg", _svg, (spec(chart), title, description, ident))
 
 
 def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
@@ -193,10 +196,10 @@ def _png(svg_text: str) -> bytes:
     return bytes(vlc.svg_to_png(svg_text, scale=2))
 
 
-def png(svg_text: str, cache: DocumentCache) -> bytes:
+def png_job(svg: Job) -> Job:
     """A PNG of a chart's SVG, at twice its size, for DOCX and PPTX (which cannot take SVG);
-    remembered like the SVG."""
-    return cache.get(Job("chart-png", _png, (svg_text,)))
+    made from the SVG job's output, so it can be queued before the SVG is made."""
+    return Job("chart-png", _png, (Made(svg, text=True),))
 
 
 def _remembered(build: Any) -> Any:

@@ -196,7 +196,7 @@ def document_data(
         "notes_intro": NOTES_INTRO,
         "short_url": short_url(url),
         "questions": list(sheet.questions),
-        "chart": {"svg": figure.document_svg, "alt": sheet.chart_alt, "caption": figure.title}
+        "chart": {"svg": figure.document_svg(), "alt": sheet.chart_alt, "caption": figure.title}
         if figure
         else None,
         "sources": [plain(ctx.reference(k).as_printed) for k in sheet.sources],
@@ -238,7 +238,7 @@ def docx_job(
     if figure is not None:
         sections.append(
             docx.Part(
-                "Chart", image=figure.png, image_alt=sheet.chart_alt or "", caption=figure.title
+                "Chart", image=figure.png(), image_alt=sheet.chart_alt or "", caption=figure.title
             )
         )
     sections += [

@@ -11,7 +11,7 @@ import pandas as pd
 
 from builder.derive import Derived
 from builder.derive.delphi import StatementResult
-from builder.formats.cache import DocumentCache
+from builder.formats.cache import DocumentCache, Made
 from builder.models import DelphiSection, Series, Site
 from builder.render import charts
 
@@ -65,18 +65,19 @@ class Figure:
     def spec(self) -> str:
         return charts.spec(self.chart)
 
-    @cached_property
-    def document_svg(self) -> str:
-        """The SVG a PDF embeds: the document variant where there is one."""
+    def document_svg(self) -> Made:
+        """The SVG a PDF embeds (the document variant where there is one), as a job's output:
+        the PDF's job can be queued before the chart is made."""
         if self.document_chart is None:
-            return self.svg
-        ident = f"fig-{self.name}-document"
-        return charts.svg(self.document_chart, self.title, self.description, ident, self.cache)
+            job = charts.svg_job(self.chart, self.title, self.description, f"fig-{self.name}")
+        else:
+            ident = f"fig-{self.name}-document"
+            job = charts.svg_job(self.document_chart, self.title, self.description, ident)
+        return Made(job, text=True)
 
-    @cached_property
-    def png(self) -> bytes:
+    def png(self) -> Made:
         """For DOCX and PPTX, which cannot embed SVG: the document SVG as an image."""
-        return charts.png(self.document_svg, self.cache)
+        return Made(charts.png_job(self.document_svg().job))
 
 
 def statement_label(s: StatementResult) -> str:

@@ -212,7 +212,7 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
         slides.append(
             pptx.Slide(
                 figure.title,
-                image=figure.png,
+                image=figure.png(),
                 image_alt=sheet.chart_alt or figure.description,
                 notes=sheet.chart_alt or figure.description,
                 kind="picture",
