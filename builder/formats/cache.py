@@ -35,7 +35,7 @@ from typing import Any
 BUILDER = Path(__file__).resolve().parent.parent
 # The code that turns arguments into bytes, and the libraries it calls: a change to any of them
 # changes every key.
-GENERATORS = ("formats", "typst", "render/charts.py")
+GENERATORS = ("formats", "typst")
 LIBRARIES = ("vl-convert-python", "typst", "python-docx", "python-pptx", "pypdf")
 
 
@@ -292,7 +292,7 @@ PRELOAD = [
     "builder.formats.pdf",
     "builder.formats.docx",
     "builder.formats.pptx",
-    "builder.render.charts",
+    "builder.formats.chartfiles",
 ]
 # Each worker's own cache, for the outputs its jobs take as arguments (Made): read from the
 # build's cache folder if another process made them already, otherwise made and saved there.
@@ -330,18 +330,28 @@ def _forkserver() -> multiprocessing.context.ForkServerContext:
 
 
 class Pool:
-    """Worker processes making documents; results come back in the order jobs were given."""
+    """Worker processes making documents. A job that takes other jobs' outputs (Made) is held
+    back until every other job has been given out, so those outputs are most likely made, and
+    saved, by then: a worker reads them rather than making them a second time."""
 
     def __init__(self, workers: int, folder: Path | None):
         self._executor = ProcessPoolExecutor(
             workers, _forkserver(), initializer=_start_worker, initargs=(folder,)
         )
         self._futures: list[tuple[tuple[str, str], Future[bytes | Exception]]] = []
+        self._later: list[tuple[tuple[str, str], Job]] = []
 
     def submit(self, key: tuple[str, str], job: Job) -> None:
-        self._futures.append((key, self._executor.submit(_run_in_worker, job)))
+        if _needed(job):
+            self._later.append((key, job))
+        else:
+            self._futures.append((key, self._executor.submit(_run_in_worker, job)))
 
     def collect(self) -> list[tuple[tuple[str, str], bytes | Exception]]:
+        """Every job's output (or exception), once all are done."""
+        for key, job in self._later:
+            self._futures.append((key, self._executor.submit(_run_in_worker, job)))
+        self._later = []
         done = [(key, future.result()) for key, future in self._futures]
         self._futures = []
         return done

@@ -5,18 +5,17 @@ JavaScript on the page)."""
 from __future__ import annotations
 
 import copy
-import html
 import json
-import re
 import textwrap
 from functools import cache
 from typing import Any
 
 import altair as alt
 import pandas as pd
-import vl_convert as vlc
 
+from builder.formats import chartfiles
 from builder.formats.cache import DocumentCache, Job, Made
+from builder.formats.chartfiles import FONT_MEASURED
 
 # Likert categories, disagree side first, each with its label and colour (a diverging
 # orange-blue palette that stays distinguishable for common colour-vision deficiencies).
@@ -29,11 +28,6 @@ SEGMENTS: tuple[tuple[str, str, str], ...] = (
     ("strongly_agree", "Strongly agree", "#542788"),
     ("unable", "Unable to answer", "#bdbdbd"),
 )
-# Text is measured in a wide font (DejaVu Sans, which vl-convert has here and in CI) and
-# shown in the site's own font stack, every member of which is no wider: a label laid out
-# for DejaVu Sans can only come out shorter in a visitor's browser, never clipped.
-FONT_MEASURED = "DejaVu Sans"
-FONT_SHOWN = "Helvetica, Arial, &quot;Liberation Sans&quot;, &quot;DejaVu Sans&quot;, sans-serif"
 FONT_SIZE = 13  # every chart text at least this size, at the chart's natural width
 # A web chart is at most this wide, so a phone (390 px, 16 px margins) shows it unscaled and
 # its text stays at FONT_SIZE; a document chart (PDF, slides) may be wider.
@@ -173,33 +167,13 @@ def svg(chart: Spec, title: str, description: str, ident: str, cache: DocumentCa
 
 
 def svg_job(chart: Spec, title: str, description: str, ident: str) -> Job:
-    return Job("chart-svg", _svg, (spec(chart), title, description, ident))
-
-
-def _svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
-    text = vlc.vegalite_to_svg(json.loads(spec_json))
-    text = re.sub(r'\s(role|aria-[a-z]+)="[^"]*"', "", text)
-    text = text.replace(f'font-family="{FONT_MEASURED}"', f'font-family="{FONT_SHOWN}"')
-    head = re.match(r"<svg\b[^>]*>", text)
-    if head is None:
-        raise ValueError("vl-convert returned something that is not an SVG")
-    labelled = (
-        head.group(0)[:-1]
-        + f' role="img" aria-labelledby="{ident}-title {ident}-desc">'
-        + f'<title id="{ident}-title">{html.escape(title)}</title>'
-        + f'<desc id="{ident}-desc">{html.escape(description)}</desc>'
-    )
-    return (labelled + text[head.end() :].replace("\n", " ") + "\n").encode()
-
-
-def _png(svg_text: str) -> bytes:
-    return bytes(vlc.svg_to_png(svg_text, scale=2))
+    return Job("chart-svg", chartfiles.svg, (spec(chart), title, description, ident))
 
 
 def png_job(svg: Job) -> Job:
     """A PNG of a chart's SVG, at twice its size, for DOCX and PPTX (which cannot take SVG);
     made from the SVG job's output, so it can be queued before the SVG is made."""
-    return Job("chart-png", _png, (Made(svg, text=True),))
+    return Job("chart-png", chartfiles.png, (Made(svg, text=True),))
 
 
 def _remembered(build: Any) -> Any:
