@@ -78,6 +78,8 @@ def build(
 ) -> tuple[Checked, dict[str, int]]:
     """The whole site: docs tree, then MkDocs into a temporary folder moved into site/."""
     timer = timer or Timer()
-    checked, stats = generate(paths, today, timer)
-    engine.build_site(paths, checked.derived.updated, timer.seconds)
+    # MkDocs starts up while the builder works; see engine.Runners.
+    with engine.Runners(paths) as runners:
+        checked, stats = generate(paths, today, timer)
+        engine.build_site(paths, checked.derived.updated, timer.seconds, runners)
     return checked, stats

@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from builder import pipeline
-from builder.engine.mkdocs import _mkdocs
+from builder.engine.mkdocs import Runners, _mkdocs
 from builder.paths import Paths
 from overrides.hooks.partial import deal
 from tests.conftest import TODAY, edit
@@ -65,3 +65,16 @@ def test_a_build_never_writes_into_a_published_file(built_copy: Paths, tmp_path:
     assert b"Edited again. Edited by" in (built_copy.site / page).read_bytes()
     stage = built_copy.build / "stage"
     assert (built_copy.site / page).stat().st_ino == (stage / page).stat().st_ino
+
+
+def test_mkdocs_started_ahead_and_never_told_exits(built_site: Paths) -> None:
+    """A build that stops before MkDocs (bad content, say) leaves no MkDocs process behind."""
+    with Runners(built_site, 2) as runners:
+        waiting = [process for process, _log in runners._waiting]
+        assert all(process.poll() is None for process in waiting)
+    assert all(process.returncode == 0 for process in waiting)
+
+
+def test_compiled_templates_are_kept_for_the_next_build(built_site: Paths) -> None:
+    kept = list((built_site.build / "jinja").iterdir())
+    assert len(kept) > 20  # main.html, base.html and the partials they include

@@ -4,6 +4,7 @@ place only when the build succeeded. Nothing here knows about content."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -39,7 +40,10 @@ def _env(date: dt.date | None = None) -> dict[str, str]:
 
 
 def build_site(
-    paths: Paths, date: dt.date | None = None, timings: dict[str, float] | None = None
+    paths: Paths,
+    date: dt.date | None = None,
+    timings: dict[str, float] | None = None,
+    runners: Runners | None = None,
 ) -> None:
     """MkDocs, then Pagefind and the link check, timing each into `timings`.
 
@@ -60,10 +64,10 @@ def build_site(
     new.mkdir(parents=True)
     try:
         if incremental:
-            _mkdocs(paths, new, date, previous=stage)
+            _mkdocs(paths, new, date, previous=stage, runners=runners)
             link_tree(stage, new, skip={PAGEFIND})  # what it did not render: unchanged
         else:
-            _mkdocs(paths, new, date, shards=workers_available())
+            _mkdocs(paths, new, date, shards=workers_available(), runners=runners)
         timings["engine: mkdocs"] = time.perf_counter() - started
         started = time.perf_counter()
         _index_and_check(paths, new)
@@ -105,39 +109,88 @@ def _index_and_check(paths: Paths, site: Path) -> None:
         raise EngineError("links that do not resolve in the built site:\n" + "\n".join(broken))
 
 
+class Runners:
+    """MkDocs processes started ahead of the build that will use them (builder.engine.runner):
+    each has imported MkDocs and waits to be told which build to run. Used as a context
+    manager, so those never told are stopped however the build ends."""
+
+    def __init__(self, paths: Paths, count: int | None = None):
+        """`count` processes; by default as many as the next build will likely use: one if a
+        last good build is kept (an edit is most likely incremental), else one per core."""
+        if count is None:
+            kept = staging.recorded(paths.build / "stage") is not None
+            count = 1 if kept else workers_available()
+        self._paths = paths
+        self._logs: list[IO[str]] = []
+        self._waiting = [self._start() for _ in range(count)]
+
+    def _start(self) -> tuple[subprocess.Popen[str], IO[str]]:
+        # A file, not a pipe: a full pipe would stall a process not yet read. Closed on exit.
+        log = tempfile.TemporaryFile("w+")  # noqa: SIM115
+        self._logs.append(log)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "builder.engine.runner"],
+            cwd=self._paths.root,
+            env=_env(),
+            stdin=subprocess.PIPE,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        return process, log
+
+    def run(self, args: list[str], env: dict[str, str]) -> tuple[subprocess.Popen[str], IO[str]]:
+        """Start one build in a waiting process (a new one if none is left); it and its log."""
+        process, log = self._waiting.pop(0) if self._waiting else self._start()
+        assert process.stdin is not None
+        process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
+        process.stdin.close()
+        return process, log
+
+    def __enter__(self) -> Runners:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        for process, _log in self._waiting:
+            if process.stdin is not None:
+                process.stdin.close()  # nothing to run: it exits
+        for process, _log in self._waiting:
+            process.wait()
+        self._waiting = []
+        for log in self._logs:
+            log.close()
+
+
 def _mkdocs(
-    paths: Paths, folder: Path, date: dt.date | None, shards: int = 1, previous: Path | None = None
+    paths: Paths,
+    folder: Path,
+    date: dt.date | None,
+    shards: int = 1,
+    previous: Path | None = None,
+    runners: Runners | None = None,
 ) -> None:
     """MkDocs into an empty folder: `shards` processes side by side, each rendering its share of
     the pages, or one that renders only what changed since `previous` was built (both through
-    overrides/hooks/partial.py). Each runs as a `--dirty` build, so none cleans the folder under
-    another; warnings are counted here, as --strict would count them."""
-    command = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--config-file",
-        str(paths.mkdocs_yml),
-        "--site-dir",
-        str(folder),
-        "--dirty",
-    ]
-    with ExitStack() as files:
-        outputs = [files.enter_context(tempfile.TemporaryFile("w+")) for _ in range(shards)]
+    overrides/hooks/partial.py), in `runners` started ahead where given. Each runs as a
+    `--dirty` build, so none cleans the folder under another; warnings are counted here, as
+    --strict would count them."""
+    args = ["build", "--config-file", str(paths.mkdocs_yml), "--site-dir", str(folder), "--dirty"]
+    with ExitStack() as stack:
+        if runners is None:
+            runners = stack.enter_context(Runners(paths, shards))
         runs = [
-            subprocess.Popen(  # logs to files: a full pipe would stall a process not yet read
-                command,
-                cwd=paths.root,
-                env={**_env(date), **_partial(k, shards, previous)},
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                text=True,
+            runners.run(
+                args,
+                {
+                    **_env(date),
+                    **_partial(k, shards, previous),
+                    "CRL_JINJA_CACHE": str(paths.build / "jinja"),  # overrides/hooks/templates.py
+                },
             )
-            for k, output in enumerate(outputs)
+            for k in range(shards)
         ]
-        codes = [run.wait() for run in runs]
-        logs = [_read(output) for output in outputs]
+        codes = [process.wait() for process, _log in runs]
+        logs = [_read(log) for _process, log in runs]
     failed = [log for code, log in zip(codes, logs, strict=True) if code != 0]
     warned = [log for log in logs if _warnings(log)]
     if failed or warned:

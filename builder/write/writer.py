@@ -8,8 +8,10 @@ import shutil
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
-from builder.render.output import Output
+if TYPE_CHECKING:  # importing builder.render would import every renderer (pandas, Altair)
+    from builder.render.output import Output
 
 
 class WriteError(Exception):
