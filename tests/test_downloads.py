@@ -133,6 +133,13 @@ def test_word_files_are_a4_in_british_english(generated: Paths) -> None:
         langs = {e.get(qn("w:val")) for e in styles.iter(qn("w:lang"))}
         assert langs == {"en-GB"}, (file.name, langs)
         assert document.core_properties.language == "en-GB"
+        # Without the blank template's extras (its Word 2010 copy of the styles, and a
+        # thumbnail of an empty page), and with every part the package lists.
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+            types = archive.read("[Content_Types].xml").decode()
+        assert not {"word/stylesWithEffects.xml", "docProps/thumbnail.jpeg"} & names, file.name
+        assert "stylesWithEffects" not in types and "thumbnail" not in types, file.name
 
 
 def test_word_fact_sheets_have_the_key_actions_and_named_notes(generated: Paths) -> None:

@@ -201,6 +201,7 @@ def test_a_link_check_failure_after_mkdocs_leaves_the_previous_site(built_copy: 
 
     before = files(built_copy.site)
     assert before
+    stage = files(built_copy.build / "stage")
     page = built_copy.content / "pages" / "about.md"
     page.write_text(page.read_text() + '\n<a href="../no-such-page/">Nowhere</a>\n')
     with pytest.raises(EngineError) as caught:
@@ -209,7 +210,10 @@ def test_a_link_check_failure_after_mkdocs_leaves_the_previous_site(built_copy: 
         "links that do not resolve in the built site:\nabout/index.html: ../no-such-page/"
     )
     assert files(built_copy.site) == before
-    assert not (built_copy.build / "stage").exists()  # the next build starts from scratch
+    # The last good build is kept as it was, for the next build to start from; the failed
+    # one's folder is gone.
+    assert files(built_copy.build / "stage") == stage
+    assert not (built_copy.build / "next").exists()
 
 
 def test_an_engine_failure_leaves_the_previous_site(built_copy: Paths) -> None:
