@@ -143,8 +143,11 @@ class Runners:
         """Start one build in a waiting process (a new one if none is left); it and its log."""
         process, log = self._waiting.pop(0) if self._waiting else self._start()
         assert process.stdin is not None
-        process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
-        process.stdin.close()
+        try:
+            process.stdin.write(json.dumps({"args": args, "env": env}) + "\n")
+            process.stdin.close()
+        except BrokenPipeError:  # it stopped before it was told: its log and status say why
+            pass
         return process, log
 
     def __enter__(self) -> Runners:
@@ -189,7 +192,12 @@ def _mkdocs(
             )
             for k in range(shards)
         ]
-        codes = [process.wait() for process, _log in runs]
+        try:
+            codes = [process.wait() for process, _log in runs]
+        except BaseException:  # interrupted: stop them all
+            for process, _log in runs:
+                process.kill()
+            raise
         logs = [_read(log) for _process, log in runs]
     failed = [log for code, log in zip(codes, logs, strict=True) if code != 0]
     warned = [log for log in logs if _warnings(log)]
