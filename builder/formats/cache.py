@@ -77,6 +77,14 @@ class Made:
     text: bool = False  # handed over decoded, as text (SVG), rather than as bytes
 
 
+def resolved(value: bytes | Made) -> bytes:
+    """An argument that may have been a Made: by the time a generator runs it is the output
+    (Job.run replaces it), so a Made here is a bug to report, not a picture to leave out."""
+    if isinstance(value, Made):
+        raise TypeError(f"{value.job.kind} output was not made before the document that takes it")
+    return value
+
+
 def _needed(job: Job) -> list[Job]:
     """The jobs whose outputs `job` takes as arguments."""
     found: list[Job] = []

@@ -18,7 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
 
-from builder.formats.cache import Made
+from builder.formats.cache import Made, resolved
 from builder.formats.zipfile_stable import stable_zip
 
 
@@ -79,9 +79,9 @@ def build_docx(doc: WordDocument) -> bytes:
                 _shade(document.paragraphs[-1])
         for text in part.numbered:
             _styled(document, text, "ListNumber")
-        if isinstance(part.image, bytes):
+        if part.image is not None:
             run = document.add_paragraph().add_run()
-            run.add_picture(io.BytesIO(part.image), width=Cm(16))
+            run.add_picture(io.BytesIO(resolved(part.image)), width=Cm(16))
             for element in run._r.iter():
                 if element.tag.endswith("}docPr"):
                     element.set("descr", part.image_alt)

@@ -20,7 +20,7 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationType
 from pptx.util import Inches, Length, Pt
 
-from builder.formats.cache import Made
+from builder.formats.cache import Made, resolved
 from builder.formats.zipfile_stable import normalise
 
 Kind = Literal["content", "section", "quote", "case", "picture"]
@@ -100,9 +100,9 @@ def build_pptx(deck: Deck) -> bytes:
         _fill(slide.shapes.title, [spec.title], TITLE_SIZE, bold=True)
         lines = spec.bullets or ([spec.text] if spec.text else [])
         size = BODY_SIZE if sum(len(line) for line in lines) <= LONG_TEXT else SMALL_BODY_SIZE
-        if spec.kind == "picture" and isinstance(spec.image, bytes):
+        if spec.kind == "picture" and spec.image is not None:
             picture = slide.shapes.add_picture(
-                io.BytesIO(spec.image), MARGIN, Inches(1.55), height=Inches(5.3)
+                io.BytesIO(resolved(spec.image)), MARGIN, Inches(1.55), height=Inches(5.3)
             )
             picture._element.nvPicPr.cNvPr.set("descr", spec.image_alt)
         elif spec.kind == "quote":

@@ -11,7 +11,7 @@ import pandas as pd
 
 from builder.derive import Derived
 from builder.derive.delphi import StatementResult
-from builder.formats.cache import DocumentCache, Made
+from builder.formats.cache import DocumentCache, Job, Made
 from builder.models import DelphiSection, Series, Site
 from builder.render import charts
 
@@ -47,9 +47,16 @@ class Figure:
     def spec_path(self) -> str:
         return f"{self.directory}/{self.file}.vl.json"
 
+    def svg_job(self, document: bool = False) -> Job:
+        """The job that draws this chart, or its document variant where there is one."""
+        if document and self.document_chart is not None:
+            ident = f"fig-{self.name}-document"
+            return charts.svg_job(self.document_chart, self.title, self.description, ident)
+        return charts.svg_job(self.chart, self.title, self.description, f"fig-{self.name}")
+
     @cached_property
     def svg(self) -> str:
-        return charts.svg(self.chart, self.title, self.description, f"fig-{self.name}", self.cache)
+        return self.cache.get(self.svg_job()).decode()
 
     @property
     def size(self) -> tuple[str, str]:
@@ -68,16 +75,11 @@ class Figure:
     def document_svg(self) -> Made:
         """The SVG a PDF embeds (the document variant where there is one), as a job's output:
         the PDF's job can be queued before the chart is made."""
-        if self.document_chart is None:
-            job = charts.svg_job(self.chart, self.title, self.description, f"fig-{self.name}")
-        else:
-            ident = f"fig-{self.name}-document"
-            job = charts.svg_job(self.document_chart, self.title, self.description, ident)
-        return Made(job, text=True)
+        return Made(self.svg_job(document=True), text=True)
 
     def png(self) -> Made:
         """For DOCX and PPTX, which cannot embed SVG: the document SVG as an image."""
-        return Made(charts.png_job(self.document_svg().job))
+        return Made(charts.png_job(self.svg_job(document=True)))
 
 
 def statement_label(s: StatementResult) -> str:
