@@ -4,7 +4,9 @@ published (site/ shares the stage's files as hard links, so one write would chan
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 from pathlib import Path
 
 from builder import pipeline
@@ -80,3 +82,51 @@ def test_mkdocs_started_ahead_and_never_told_exits(built_site: Paths) -> None:
 def test_compiled_templates_are_kept_for_the_next_build(built_site: Paths) -> None:
     kept = list((built_site.build / "jinja").iterdir())
     assert len(kept) > 20  # main.html, base.html and the partials they include
+    ours = list((built_site.build / "cache" / "templates" / "pages").iterdir())
+    assert len(ours) > 20  # the builder's page templates (builder/render/__init__.py)
+
+
+def _kept_pages(paths: Paths) -> list[Path]:
+    return sorted((paths.build / "cache" / "pages").rglob("*.json"))
+
+
+def _keep_marked(paths: Paths, page_text: str, marker: str) -> None:
+    """Put `marker` after `page_text` in the kept conversion of the page that has it."""
+    for entry in _kept_pages(paths):
+        kept = json.loads(entry.read_text(encoding="utf-8"))
+        if page_text in kept["content"]:
+            kept["content"] = kept["content"].replace(page_text, page_text + marker, 1)
+            entry.write_text(json.dumps(kept), encoding="utf-8")
+            return
+    raise AssertionError(f"no kept conversion has {page_text!r}")
+
+
+def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
+    built_copy: Paths, tmp_path: Path
+) -> None:
+    """overrides/hooks/converted.py: a full build from kept conversions is byte for byte one
+    that converts every page; a kept conversion is used (a mark put into one shows), and not
+    once the page's Markdown or a snippet every page includes has changed."""
+    shutil.rmtree(built_copy.build / "cache" / "pages")
+    _mkdocs(built_copy, tmp_path / "converted", TODAY, shards=1)
+    assert len(_kept_pages(built_copy)) > 200
+    _mkdocs(built_copy, tmp_path / "kept", TODAY, shards=2)
+    assert files(tmp_path / "kept") == files(tmp_path / "converted")
+
+    about = built_copy.docs / "about.md"
+    _keep_marked(built_copy, '<h1 id="about-this-site">About this site', "KEPT-ABOUT")
+    _keep_marked(built_copy, '<h1 id="glossary">Glossary', "KEPT-GLOSSARY")
+    _mkdocs(built_copy, tmp_path / "marked", TODAY)
+    assert "KEPT-ABOUT" in (tmp_path / "marked" / "about" / "index.html").read_text()
+    assert "KEPT-GLOSSARY" in (tmp_path / "marked" / "glossary" / "index.html").read_text()
+
+    about.write_text(about.read_text(encoding="utf-8") + "\nAdded by the test.\n")
+    _mkdocs(built_copy, tmp_path / "edited", TODAY)
+    html = (tmp_path / "edited" / "about" / "index.html").read_text()
+    assert "Added by the test." in html and "KEPT-ABOUT" not in html
+    assert "KEPT-GLOSSARY" in (tmp_path / "edited" / "glossary" / "index.html").read_text()
+
+    abbreviations = built_copy.includes / "abbreviations.md"
+    abbreviations.write_text(abbreviations.read_text(encoding="utf-8") + "*[XYZQ]: Test\n")
+    _mkdocs(built_copy, tmp_path / "included", TODAY)
+    assert "KEPT-GLOSSARY" not in (tmp_path / "included" / "glossary" / "index.html").read_text()

@@ -188,6 +188,7 @@ def _mkdocs(
                     **_env(date),
                     **_partial(k, shards, previous),
                     "CRL_JINJA_CACHE": str(paths.build / "jinja"),  # overrides/hooks/templates.py
+                    "CRL_PAGE_CACHE": str(paths.build / "cache" / "pages"),  # .../converted.py
                 },
             )
             for k in range(shards)

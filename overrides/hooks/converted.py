@@ -1,0 +1,185 @@
+"""MkDocs hook: each page's Markdown, once converted to HTML, is kept between builds in
+CRL_PAGE_CACHE (set by builder.engine.mkdocs, under build/cache/), so a full build converts
+only the pages whose Markdown changed. Python-Markdown is about half of MkDocs' time, and a
+full build follows any change that shows on every page: the navigation, a title, a template,
+mkdocs.yml. Without the variable (`mkdocs serve`) it does nothing.
+
+A kept conversion is used only when everything Page.render reads is the same, so it is the
+HTML that converting again would give:
+- the page's Markdown (after every on_page_markdown hook), its path and its address;
+- the Markdown settings (extensions and their options, validation, directory URLs);
+- the snippet files the pages include (build/includes);
+- the path and address of every file in the docs tree, which links are checked and
+  rewritten against (a link into the theme's own files is still checked by the engine's
+  link check, builder/engine/linkcheck.py, which reads the built site);
+- the versions of MkDocs, Python-Markdown and the snippets extension.
+The first four go into the page's key; the site-wide ones name the folder the keys live in,
+and a full build removes the folders of earlier sites. A conversion that logged anything is
+never kept, so its messages show in every build. tests/test_engine.py checks that a build
+from kept conversions is byte for byte a build without them."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+VARIABLE = "CRL_PAGE_CACHE"
+PACKAGES = ("mkdocs", "markdown", "pymdown-extensions")
+_site: dict[str, Any] = {}  # this build: the folder its conversions are kept in
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if not (root := os.environ.get(VARIABLE)):
+        return files
+    digest = hashlib.sha256()
+    digest.update(json.dumps([version(name) for name in PACKAGES]).encode())
+    digest.update(_settings(config).encode())
+    if (folders := _snippet_folders(config)) is None:
+        return files  # what pages may include is not known: nothing is kept
+    for folder in folders:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    docs = os.path.abspath(config.docs_dir)
+    for file in sorted(files, key=lambda f: f.src_uri):
+        if file.abs_src_path and file.abs_src_path.startswith(docs + os.sep):
+            digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\n".encode())
+    _site["folder"] = Path(root) / digest.hexdigest()[:32]
+    return files
+
+
+def _snippet_folders(config: MkDocsConfig) -> list[Path] | None:
+    """Where pymdownx.snippets looks for included files (relative to the folder MkDocs runs
+    in, as the extension reads them); None when it is on without a base_path of its own (it
+    would read the whole folder)."""
+    if "pymdownx.snippets" not in config.markdown_extensions:
+        return []
+    folders = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path")
+    if not folders:
+        return None
+    if isinstance(folders, str):
+        folders = [folders]
+    return [Path(folder) for folder in folders if Path(folder).is_dir()]
+
+
+def _settings(config: MkDocsConfig) -> str:
+    """What of mkdocs.yml the conversion reads. An option that is not data (a function) is
+    written with its address, which changes every run: nothing is then reused, never wrongly."""
+    return json.dumps(
+        [
+            config.markdown_extensions,
+            config.mdx_configs,
+            dict(config.validation),
+            config.use_directory_urls,
+        ],
+        sort_keys=True,
+        default=repr,
+    )
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if "folder" in _site:
+        page.render = lambda config, files: _render(page, config, files)  # type: ignore[method-assign]
+    return page
+
+
+def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
+    assert page.markdown is not None
+    key = hashlib.sha256(
+        f"{page.file.src_uri}\0{page.file.url}\0{page.markdown}".encode()
+    ).hexdigest()
+    path = _site["folder"] / key[:2] / f"{key}.json"
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        kept = None
+    if kept is not None:
+        page.content = kept["content"]
+        page.toc = get_toc(kept["toc"])
+        page._title_from_render = kept["title"]
+        page.present_anchor_ids = set(kept["anchors"])
+        links = kept["links"]
+        if links is not None:
+            page.links_to_anchors = {files.src_uris[uri]: found for uri, found in links.items()}
+        return
+    with _Heard() as heard:
+        Page.render(page, config, files)
+    if heard.records:
+        return
+    _keep(
+        path,
+        {
+            "content": page.content,
+            "toc": _tokens(page),
+            "title": page._title_from_render,
+            "anchors": sorted(page.present_anchor_ids or ()),
+            "links": None
+            if page.links_to_anchors is None
+            else {file.src_uri: found for file, found in page.links_to_anchors.items()},
+        },
+    )
+
+
+def _tokens(page: Page) -> list[Any]:
+    """The table of contents as Python-Markdown's tokens, which get_toc reads back."""
+
+    def token(item: Any) -> dict[str, Any]:
+        return {
+            "level": item.level,
+            "id": item.id,
+            "name": item.title,
+            "children": [token(child) for child in item.children],
+        }
+
+    return [token(item) for item in page.toc.items]
+
+
+class _Heard(logging.Handler):
+    """Every message MkDocs or an extension logs while one page converts."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+    def __enter__(self) -> _Heard:
+        logging.getLogger().addHandler(self)
+        logging.getLogger("mkdocs").addHandler(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        logging.getLogger().removeHandler(self)
+        logging.getLogger("mkdocs").removeHandler(self)
+
+
+def _keep(path: Path, entry: dict[str, Any]) -> None:
+    """Written whole or not at all: other MkDocs processes read the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps(entry), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """A full build's first process removes what earlier sites kept (an incremental build
+    renders too few pages to be worth keeping alone)."""
+    folder = _site.get("folder")
+    if folder is None or os.environ.get("CRL_MKDOCS_PREVIOUS"):
+        return
+    if os.environ.get("CRL_MKDOCS_SHARD", "0/1").split("/")[0] != "0":
+        return
+    for other in folder.parent.iterdir():
+        if other != folder:
+            shutil.rmtree(other, ignore_errors=True)
