@@ -37,6 +37,10 @@ WARM_OVER_BARE = 1.5
 SCALE_LARGE_OVER_SMALL = 5.5
 SEARCH_BYTES_PER_QUERY = 300 * 1024
 PAGE_HTML_BYTES = 60 * 1024
+# The warm build: everything build/cache/ keeps (documents and charts, each page's converted
+# Markdown, the builder's compiled templates); the stage and site/ are gone, so MkDocs still
+# renders every page. The row after it keeps the documents alone.
+WARM = "warm cache (documents, converted pages)"
 STAGES = (
     "load and validate",
     "derive",
@@ -148,11 +152,15 @@ def workers(n: int | None) -> None:
         os.environ["CRL_WORKERS"] = str(n)
 
 
-def forget_all_but_cache(project: Path) -> None:
-    """A full build, MkDocs included, with only the document cache kept from the last one."""
+def forget_all_but_cache(project: Path, pages: bool = True) -> None:
+    """A full build, MkDocs included, with only build/cache/ kept from the last one: the
+    documents, the builder's compiled templates and (unless `pages` is False) each page's
+    converted Markdown (overrides/hooks/converted.py)."""
     for child in (project / "build").iterdir():
         if child.name != "cache":
             shutil.rmtree(child) if child.is_dir() else child.unlink()
+    if not pages:
+        shutil.rmtree(project / "build" / "cache" / "pages", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
 
 
@@ -250,14 +258,17 @@ def main(argv: list[str] | None = None) -> None:
     serial = timed_build(Paths(project))
     workers(None)
     pages = html_pages(project / "site")
-    parallel_runs, warm_runs, bare_runs = [], [], []
+    parallel_runs, warm_runs, documents_runs, bare_runs = [], [], [], []
     for _ in range(RUNS):  # in turn, so a slow spell of the machine hits each alike
         forget_all(project)
         parallel_runs.append(timed_build(Paths(project)))
+        forget_all_but_cache(project, pages=False)
+        documents_runs.append(timed_build(Paths(project)))
         forget_all_but_cache(project)
         warm_runs.append(timed_build(Paths(project)))
         bare_runs.append(bare_material(pages))
     parallel, warm, bare = best(parallel_runs), best(warm_runs), min(bare_runs)
+    documents_only = best(documents_runs)
     row(
         f"Bare Material + navigation.prune, {pages:,} plain pages (as many as the "
         f"{small:,}-item site has)",
@@ -267,12 +278,16 @@ def main(argv: list[str] | None = None) -> None:
     for label, seconds in (
         (f"{small:,} items, cold, serial (documents in one process)", serial),
         (f"{small:,} items, cold, {cores} workers ({made} made)", parallel),
-        (f"{small:,} items, warm document cache, {cores} workers", warm),
+        (f"{small:,} items, {WARM}, {cores} workers", warm),
+        (
+            f"{small:,} items, documents kept but no page conversions, {cores} workers",
+            documents_only,
+        ),
     ):
         row(label, f"{seconds['total']:.1f} s ({stage_list(seconds)}{runs_note(seconds)})")
     for label, seconds, limit in (
         ("cold", parallel, COLD_OVER_BARE),
-        ("warm document cache", warm, WARM_OVER_BARE),
+        (WARM, warm, WARM_OVER_BARE),
     ):
         ratio = seconds["total"] / bare
         over = seconds["total"] - limit * bare

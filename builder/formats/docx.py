@@ -6,6 +6,7 @@ set on the document defaults so that text a trainer adds later inherits it too."
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from dataclasses import dataclass, field
 from typing import Any
@@ -47,21 +48,9 @@ class WordDocument:
 
 
 def build_docx(doc: WordDocument) -> bytes:
-    document: DocumentType = Document()
-    _without_template_extras(document)
+    document: DocumentType = Document(io.BytesIO(_prepared()))
     _metadata(document, doc)
-    style = document.styles["Normal"]
-    style.font.name = "Arial"
-    style.font.size = Pt(11)
-    _british_english(document)
-    for name in ("Title", "Heading 1"):
-        document.styles[name].font.color.rgb = ACCENT
-        document.styles[name].font.name = "Arial"
     for section in document.sections:
-        section.orientation = WD_ORIENT.PORTRAIT
-        section.page_width, section.page_height = A4
-        section.left_margin = section.right_margin = Cm(2)
-        section.top_margin = section.bottom_margin = Cm(2)
         section.footer.paragraphs[0].text = doc.footer
     if doc.kicker:
         document.add_paragraph(doc.kicker)
@@ -88,6 +77,28 @@ def build_docx(doc: WordDocument) -> bytes:
                     element.set("title", part.caption or part.heading)
             if part.caption:
                 _styled(document, part.caption, "Caption")
+    return stable_zip(_parts(document))
+
+
+@functools.cache
+def _prepared() -> bytes:
+    """python-docx's blank template with what every document shares: A4 pages, styles, British
+    English. Made once per process: setting the language on every style took a fifth of each
+    Word file's time."""
+    document: DocumentType = Document()
+    _without_template_extras(document)
+    style = document.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(11)
+    _british_english(document)
+    for name in ("Title", "Heading 1"):
+        document.styles[name].font.color.rgb = ACCENT
+        document.styles[name].font.name = "Arial"
+    for section in document.sections:
+        section.orientation = WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = A4
+        section.left_margin = section.right_margin = Cm(2)
+        section.top_margin = section.bottom_margin = Cm(2)
     return stable_zip(_parts(document))
 
 
