@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 from builder import pipeline
-from builder.engine.mkdocs import Runners, _mkdocs
+from builder.engine.mkdocs import Runners, _mkdocs, build_site
 from builder.paths import Paths
 from overrides.hooks.partial import STATIC_WORK, deal
 from tests.conftest import TODAY, edit
@@ -130,3 +130,9 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
     abbreviations.write_text(abbreviations.read_text(encoding="utf-8") + "*[XYZQ]: Test\n")
     _mkdocs(built_copy, tmp_path / "included", TODAY)
     assert "KEPT-GLOSSARY" not in (tmp_path / "included" / "glossary" / "index.html").read_text()
+
+    # A full build keeps only what it used: here, the conversions for the new snippets.
+    build_site(built_copy, TODAY)
+    kept = _kept_pages(built_copy)
+    assert len({entry.parent.parent for entry in kept}) == 1
+    assert len(kept) == len(list(built_copy.docs.rglob("*.md")))

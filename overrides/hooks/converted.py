@@ -13,10 +13,10 @@ HTML that converting again would give:
   rewritten against (a link into the theme's own files is still checked by the engine's
   link check, builder/engine/linkcheck.py, which reads the built site);
 - the versions of MkDocs, Python-Markdown and the snippets extension.
-The first four go into the page's key; the site-wide ones name the folder the keys live in,
-and a full build removes the folders of earlier sites. A conversion that logged anything is
-never kept, so its messages show in every build. tests/test_engine.py checks that a build
-from kept conversions is byte for byte a build without them."""
+The first two go into the page's key; the site-wide ones name the folder the keys live in.
+After a full build the engine removes every conversion it did not use. A conversion that
+logged anything is never kept, so its messages show in every build. tests/test_engine.py
+checks that a build from kept conversions is byte for byte a build without them."""
 
 from __future__ import annotations
 
@@ -24,7 +24,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -104,6 +103,7 @@ def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
     except (FileNotFoundError, ValueError):
         kept = None
     if kept is not None:
+        os.utime(path)  # used by this build: builder.engine.mkdocs keeps what a full build used
         page.content = kept["content"]
         page.toc = get_toc(kept["toc"])
         page._title_from_render = kept["title"]
@@ -170,16 +170,3 @@ def _keep(path: Path, entry: dict[str, Any]) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     partial.write_text(json.dumps(entry), encoding="utf-8")
     os.replace(partial, path)
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    """A full build's first process removes what earlier sites kept (an incremental build
-    renders too few pages to be worth keeping alone)."""
-    folder = _site.get("folder")
-    if folder is None or os.environ.get("CRL_MKDOCS_PREVIOUS"):
-        return
-    if os.environ.get("CRL_MKDOCS_SHARD", "0/1").split("/")[0] != "0":
-        return
-    for other in folder.parent.iterdir():
-        if other != folder:
-            shutil.rmtree(other, ignore_errors=True)
