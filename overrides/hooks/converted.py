@@ -1,6 +1,6 @@
 """MkDocs hook: each page's Markdown, once converted to HTML, is kept between builds in
 CRL_PAGE_CACHE (set by builder.engine.mkdocs, under build/cache/), so a full build converts
-only the pages whose Markdown changed. Python-Markdown is about half of MkDocs' time, and a
+only the pages whose Markdown changed. Python-Markdown is about two thirds of MkDocs' time, and a
 full build follows any change that shows on every page: the navigation, a title, a template,
 mkdocs.yml. Without the variable (`mkdocs serve`) it does nothing.
 
@@ -13,7 +13,8 @@ HTML that converting again would give:
   rewritten against (a link into the theme's own files is still checked by the engine's
   link check, builder/engine/linkcheck.py, which reads the built site);
 - the versions of MkDocs, Python-Markdown and the snippets extension.
-The first two go into the page's key; the site-wide ones name the folder the keys live in.
+The first goes into the page's key; the rest, the same for every page, name the folder the
+keys live in.
 After a full build the engine removes every conversion it did not use. A conversion that
 logged anything is never kept, so its messages show in every build. tests/test_engine.py
 checks that a build from kept conversions is byte for byte a build without them."""
