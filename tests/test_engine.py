@@ -126,6 +126,15 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
     assert "Added by the test." in html and "KEPT-ABOUT" not in html
     assert "KEPT-GLOSSARY" in (tmp_path / "edited" / "glossary" / "index.html").read_text()
 
+    # A kept entry cut short (a full disk, say) is converted again, not an error.
+    for entry in _kept_pages(built_copy):
+        if "KEPT-GLOSSARY" in entry.read_text(encoding="utf-8"):
+            entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    _mkdocs(built_copy, tmp_path / "cut", TODAY)
+    html = (tmp_path / "cut" / "glossary" / "index.html").read_text()
+    assert "KEPT-GLOSSARY" not in html and '<h1 id="glossary">Glossary' in html
+
+    _keep_marked(built_copy, '<h1 id="glossary">Glossary', "KEPT-GLOSSARY")
     abbreviations = built_copy.includes / "abbreviations.md"
     abbreviations.write_text(abbreviations.read_text(encoding="utf-8") + "*[XYZQ]: Test\n")
     _mkdocs(built_copy, tmp_path / "included", TODAY)

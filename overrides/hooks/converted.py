@@ -36,6 +36,7 @@ from mkdocs.structure.toc import get_toc
 
 VARIABLE = "CRL_PAGE_CACHE"
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions")
+FORMAT = 1  # of a kept entry: a new one names new folders, so no old entry is read
 _site: dict[str, Any] = {}  # this build: the folder its conversions are kept in
 
 
@@ -43,7 +44,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not (root := os.environ.get(VARIABLE)):
         return files
     digest = hashlib.sha256()
-    digest.update(json.dumps([version(name) for name in PACKAGES]).encode())
+    digest.update(json.dumps([FORMAT, *(version(name) for name in PACKAGES)]).encode())
     digest.update(_settings(config).encode())
     if (folders := _snippet_folders(config)) is None:
         return files  # what pages may include is not known: nothing is kept
@@ -100,19 +101,11 @@ def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
     ).hexdigest()
     path = _site["folder"] / key[:2] / f"{key}.json"
     try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        kept = None
-    if kept is not None:
+        _restore(page, files, json.loads(path.read_text(encoding="utf-8")))
         os.utime(path)  # used by this build: builder.engine.mkdocs keeps what a full build used
-        page.content = kept["content"]
-        page.toc = get_toc(kept["toc"])
-        page._title_from_render = kept["title"]
-        page.present_anchor_ids = set(kept["anchors"])
-        links = kept["links"]
-        if links is not None:
-            page.links_to_anchors = {files.src_uris[uri]: found for uri, found in links.items()}
         return
+    except (OSError, ValueError, LookupError, TypeError):  # none, or not whole: convert
+        pass
     with _Heard() as heard:
         Page.render(page, config, files)
     if heard.records:
@@ -129,6 +122,23 @@ def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
             else {file.src_uri: found for file, found in page.links_to_anchors.items()},
         },
     )
+
+
+def _restore(page: Page, files: Files, kept: dict[str, Any]) -> None:
+    """What Page.render sets, from a kept entry; all of it or, on any error, none."""
+    links = kept["links"]
+    restored = {
+        "content": str(kept["content"]),
+        "toc": get_toc(kept["toc"]),
+        "_title_from_render": kept["title"],
+        "present_anchor_ids": set(kept["anchors"]),
+        "links_to_anchors": None
+        if links is None
+        else {files.src_uris[uri]: found for uri, found in links.items()},
+    }
+    for name, value in restored.items():
+        if name != "links_to_anchors" or value is not None:
+            setattr(page, name, value)
 
 
 def _tokens(page: Page) -> list[Any]:
