@@ -301,6 +301,14 @@ def test_pages_offer_downloads_with_format_and_size(generated: Paths) -> None:
         assert f'<select data-key="{key}">' in downloads
 
 
+def test_downloads_lists_every_open_data_file_the_site_publishes(generated: Paths) -> None:
+    published = sorted(p.name for p in (generated.docs / "data").iterdir() if p.is_file())
+    assert "panel-rapid-reviews.csv" in published and "scrs-analysed.csv" in published
+    downloads = (generated.docs / "downloads.md").read_text()
+    open_data = downloads.split("## Open data")[1]
+    assert [name for name in published if f"[{name}](data/{name})" not in open_data] == []
+
+
 def test_documents_are_byte_identical_across_builds(generated: Paths, tmp_path: Path) -> None:
     again = make_project(tmp_path / "again", ROOT / "content")
     pipeline.generate(again, TODAY)

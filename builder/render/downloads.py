@@ -28,6 +28,17 @@ DATA = (
 )
 
 
+def data_files(ctx: Context) -> list[str]:
+    """Every open data file the site publishes (builder/render/delphi.py and observatory.py
+    write them): the fixed ones, then the observatory's counts and each national series. An
+    empty register or count publishes nothing worth a download."""
+    obs = ctx.derived.observatory
+    names = [name for name in DATA if name != "register.csv" or not obs.register.empty]
+    names += [f"scrs-{name}.csv" for name, frame in obs.counts.items() if not frame.empty]
+    names += [f"{series_id}.csv" for series_id in obs.series]
+    return names
+
+
 def rows(ctx: Context) -> list[dict[str, Any]]:
     """Every practice briefing, fact sheet and training pack once, in one table: what it is, its
     theme, who it is for and its files. Readers filter the table by audience, theme and format.
@@ -94,12 +105,7 @@ def render(ctx: Context) -> list[Output]:
                 {**meta, "title": page_title(meta["title"], page)},
                 page=page,
                 filters=filters,
-                # An empty register publishes nothing worth a download.
-                data=[
-                    (name, f"data/{name}")
-                    for name in DATA
-                    if name != "register.csv" or not ctx.derived.observatory.register.empty
-                ],
+                data=[(name, f"data/{name}") for name in data_files(ctx)],
             )
         )
     return out
