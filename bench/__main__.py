@@ -164,11 +164,12 @@ def forget_all_but_cache(project: Path, pages: bool = True) -> None:
     """A full build, MkDocs included, with only build/cache/ kept from the last one: the
     documents, the builder's compiled templates and (unless `pages` is False) each page's
     converted Markdown (overrides/hooks/converted.py)."""
-    for child in (project / "build").iterdir():
-        if child.name != "cache":
+    paths = Paths(project)
+    for child in paths.build.iterdir():
+        if child != paths.cache:
             shutil.rmtree(child) if child.is_dir() else child.unlink()
     if not pages:
-        shutil.rmtree(project / "build" / "cache" / "pages", ignore_errors=True)
+        shutil.rmtree(paths.converted, ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
     settle()
 

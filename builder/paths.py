@@ -37,6 +37,16 @@ class Paths:
         return self.build / "includes"
 
     @property
+    def cache(self) -> Path:
+        """What builds keep for the next: documents and charts, compiled builder templates."""
+        return self.build / "cache"
+
+    @property
+    def converted(self) -> Path:
+        """Each page's converted Markdown, kept by overrides/hooks/converted.py."""
+        return self.cache / "pages"
+
+    @property
     def site(self) -> Path:
         return self.root / "site"
 

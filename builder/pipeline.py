@@ -55,7 +55,7 @@ def generate(
 ) -> tuple[Checked, dict[str, int]]:
     """Everything up to the docs tree: nothing is written unless all content validated."""
     timer = timer or Timer()
-    cache = DocumentCache(paths.build / "cache")
+    cache = DocumentCache(paths.cache)
     cache.prepare()  # document workers' server starts up while content loads
     checked = check(paths, today, timer)
     started = time.perf_counter()

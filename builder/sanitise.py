@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -98,26 +98,29 @@ def _filter(site_url: str | None) -> Callable[[str, str, str], str | None]:
 
 def clean_content(html: str, site_url: str | None = None) -> str:
     """Editors' HTML (rendered Markdown) reduced to what content may contain."""
-    return nh3.clean(
-        html,
-        tags=set(CONTENT_TAGS),
-        attributes=CONTENT_ATTRIBUTES,
-        attribute_filter=_filter(site_url),
-        url_schemes=set(URL_SCHEMES),
-        filter_style_properties=set(STYLE_PROPERTIES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _clean(html, CONTENT_TAGS, CONTENT_ATTRIBUTES, _filter(site_url))
 
 
 def clean_page(html: str) -> str:
     """A page's HTML as Markdown rendered it (content plus the builder's templates)."""
+    return _clean(html, PAGE_TAGS, PAGE_ATTRIBUTES, _filter(None), PAGE_PREFIXES)
+
+
+def _clean(
+    html: str,
+    tags: Iterable[str],
+    attributes: dict[str, set[str]],
+    attribute_filter: Callable[[str, str, str], str | None],
+    prefixes: Iterable[str] = (),
+) -> str:
+    """nh3 with one allowlist of tags and attributes; the URL schemes, style properties and
+    the rest are the same for content and pages."""
     return nh3.clean(
         html,
-        tags=set(PAGE_TAGS),
-        attributes=PAGE_ATTRIBUTES,
-        attribute_filter=_filter(None),
-        generic_attribute_prefixes=set(PAGE_PREFIXES),
+        tags=set(tags),
+        attributes=attributes,
+        attribute_filter=attribute_filter,
+        generic_attribute_prefixes=set(prefixes),
         url_schemes=set(URL_SCHEMES),
         filter_style_properties=set(STYLE_PROPERTIES),
         link_rel=None,

@@ -82,12 +82,12 @@ def test_mkdocs_started_ahead_and_never_told_exits(built_site: Paths) -> None:
 def test_compiled_templates_are_kept_for_the_next_build(built_site: Paths) -> None:
     kept = list((built_site.build / "jinja").iterdir())
     assert len(kept) > 20  # main.html, base.html and the partials they include
-    ours = list((built_site.build / "cache" / "templates" / "pages").iterdir())
+    ours = list((built_site.cache / "templates" / "pages").iterdir())
     assert len(ours) > 20  # the builder's page templates (builder/render/__init__.py)
 
 
 def _kept_pages(paths: Paths) -> list[Path]:
-    return sorted((paths.build / "cache" / "pages").rglob("*.json"))
+    return sorted(paths.converted.rglob("*.json"))
 
 
 def _keep_marked(paths: Paths, page_text: str, marker: str) -> None:
@@ -107,7 +107,7 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
     """overrides/hooks/converted.py: a full build from kept conversions is byte for byte one
     that converts every page; a kept conversion is used (a mark put into one shows), and not
     once the page's Markdown or a snippet every page includes has changed."""
-    shutil.rmtree(built_copy.build / "cache" / "pages")
+    shutil.rmtree(built_copy.converted)
     _mkdocs(built_copy, tmp_path / "converted", TODAY, shards=1)
     assert len(_kept_pages(built_copy)) > 200
     _mkdocs(built_copy, tmp_path / "kept", TODAY, shards=2)

@@ -77,7 +77,7 @@ def build_local(paths: Paths, settings: Path, out: Path | None = None) -> tuple[
     """Validate everything, render every fact sheet with the branding, then write them."""
     branding = read_settings(settings, paths)
     checked = pipeline.check(paths)
-    cache = DocumentCache(paths.build / "cache")
+    cache = DocumentCache(paths.cache)
     ctx = Context(checked.site, checked.derived, read_config(paths.mkdocs_yml), cache)
     files = documents(ctx, branding)
     target = out or paths.build / "local" / slug(branding.name)

@@ -24,7 +24,7 @@ from builder.engine.linkcheck import read_links
 from builder.engine.pagefind import stabilise
 from builder.formats.cache import workers_available
 from builder.paths import Paths
-from builder.write import link_tree, replace_dir
+from builder.write import link_tree, remove_files, replace_dir
 
 
 class EngineError(Exception):
@@ -69,7 +69,9 @@ def build_site(
         else:
             since = time.time() - 1  # file times may lag the clock by a tick
             _mkdocs(paths, new, date, shards=workers_available(), runners=runners)
-            _forget_unused(paths.build / "cache" / PAGES, since)
+            # The kept conversions this build neither used nor made (each is touched when
+            # used): pages since edited or removed, every page of an earlier list of files.
+            remove_files(paths.converted, lambda kept: kept.stat().st_mtime < since)
         timings["engine: mkdocs"] = time.perf_counter() - started
         started = time.perf_counter()
         _index_and_check(paths, new)
@@ -89,19 +91,6 @@ def build_site(
 
 
 PAGEFIND = "pagefind"  # the search index, made afresh for every build
-PAGES = "pages"  # under build/cache/: each page's converted Markdown (overrides/hooks/converted.py)
-
-
-def _forget_unused(folder: Path, since: float) -> None:
-    """After a full build, the kept conversions it neither used nor made (each is touched when
-    used): pages since edited or removed, and every page of an earlier list of files."""
-    if not folder.is_dir():
-        return
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path.stat().st_mtime < since:
-            path.unlink()
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
 
 
 def _index_and_check(paths: Paths, site: Path) -> None:
@@ -203,7 +192,7 @@ def _mkdocs(
                     **_env(date),
                     **_partial(k, shards, previous),
                     "CRL_JINJA_CACHE": str(paths.build / "jinja"),  # overrides/hooks/templates.py
-                    "CRL_PAGE_CACHE": str(paths.build / "cache" / PAGES),  # .../converted.py
+                    "CRL_PAGE_CACHE": str(paths.converted),  # overrides/hooks/converted.py
                 },
             )
             for k in range(shards)

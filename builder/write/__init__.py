@@ -1,5 +1,5 @@
 """Write: the only code that writes generated files."""
 
-from builder.write.writer import WriteError, Writer, link_tree, replace_dir
+from builder.write.writer import WriteError, Writer, link_tree, remove_files, replace_dir
 
-__all__ = ["WriteError", "Writer", "link_tree", "replace_dir"]
+__all__ = ["WriteError", "Writer", "link_tree", "remove_files", "replace_dir"]

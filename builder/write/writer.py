@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -62,11 +62,17 @@ def _atomic_write(target: Path, data: bytes) -> None:
 
 
 def _remove_stale(root: Path, keep: set[Path]) -> int:
+    return remove_files(root, lambda path: path not in keep)
+
+
+def remove_files(root: Path, unwanted: Callable[[Path], bool]) -> int:
+    """Every file under `root` that `unwanted` picks, then the folders left empty; how many
+    files went."""
     if not root.exists():
         return 0
     removed = 0
     for path in sorted(root.rglob("*"), reverse=True):
-        if path.is_file() and path not in keep:
+        if path.is_file() and unwanted(path):
             path.unlink()
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
