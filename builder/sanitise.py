@@ -114,7 +114,7 @@ def _clean(
     prefixes: Iterable[str] = (),
 ) -> str:
     """nh3 with one allowlist of tags and attributes; the URL schemes, style properties and
-    the rest are the same for content and pages."""
+    the rest are the same for content, pages and email."""
     return nh3.clean(
         html,
         tags=set(tags),
@@ -149,15 +149,7 @@ def clean_email(html: str, site_url: str) -> str:
             return value if value.startswith(site_url) else None
         return _filter(site_url)(element, attribute, value)
 
-    return nh3.clean(
-        html,
-        tags=set(CONTENT_TAGS),
-        attributes=EMAIL_ATTRIBUTES,
-        attribute_filter=check,
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    return _clean(html, CONTENT_TAGS, EMAIL_ATTRIBUTES, check)
 
 
 _BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "dt"})
