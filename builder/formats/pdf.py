@@ -38,27 +38,26 @@ def _compiler() -> typst.Compiler:
 def factsheet_pdf(data: dict[str, Any], date: dt.date, max_pages: int = MAX_PAGES) -> bytes:
     """One page if the normal or the slightly tighter layout fits on one; otherwise two pages
     whose second is not near-empty: the normal flow, or the planned split (the second page
-    starts at "What it means for practice"); failing both, the normal layout."""
+    starts at "What it means for practice"); failing both, the normal layout. Each layout is
+    compiled, and its pages counted, at most once."""
     inputs = json.dumps(data)
-    chosen: bytes | None = None
-    for layout in ("normal", "compact"):
-        candidate = _compile(inputs, layout, date)
-        if page_count(candidate) == 1:
-            chosen = candidate
-            break
+    compiled: dict[str, tuple[bytes, int]] = {}
+
+    def made(layout: str) -> tuple[bytes, int]:
+        if layout not in compiled:
+            candidate = _compile(inputs, layout, date)
+            compiled[layout] = candidate, page_count(candidate)
+        return compiled[layout]
+
+    chosen = next((made(layout) for layout in ("normal", "compact") if made(layout)[1] == 1), None)
     # Two pages: the normal flow if it leaves enough on the second page (page 1 stays full),
     # else the planned split.
     for layout in ("normal", "split"):
         if chosen is not None:
             break
-        candidate = _compile(inputs, layout, date)
-        if (
-            page_count(candidate) <= max_pages
-            and last_page_fill(inputs, layout) >= MIN_LAST_PAGE_FILL
-        ):
-            chosen = candidate
-    pdf = chosen if chosen is not None else _compile(inputs, "normal", date)
-    pages = page_count(pdf)
+        if made(layout)[1] <= max_pages and last_page_fill(inputs, layout) >= MIN_LAST_PAGE_FILL:
+            chosen = made(layout)
+    pdf, pages = chosen if chosen is not None else made("normal")
     if pages > max_pages:
         what = "a fact sheet" if max_pages == MAX_PAGES else "it"
         raise DocumentError(
@@ -116,4 +115,5 @@ def last_page_fill(inputs: str, layout: str) -> float:
 
 
 def page_count(pdf: bytes) -> int:
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    """The page tree's own count (reading every page's object to count them costs more)."""
+    return int(PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Pages"]["/Count"])
