@@ -115,6 +115,31 @@ def test_newsletter_pdf_has_real_headings_and_short_footnote_links(generated: Pa
         assert "casereviewlearning.github.io/case-review-learning/" in text  # the footnotes
 
 
+def test_newsletter_pdf_footnotes_each_address_once_under_its_page_title(
+    generated: Paths,
+) -> None:
+    """A page linked twice (issue 2 features a theme and lists the themes overview, which the
+    editorial also links) cites its first footnote again rather than listing the address
+    twice; a generated overview is named by its own title, not a name made from its path."""
+    for issue in issues(generated):
+        data = (generated.docs / "newsletters" / issue / "newsletter.pdf").read_bytes()
+        lines = [
+            line.strip()
+            for page in PdfReader(io.BytesIO(data)).pages
+            for line in page.extract_text().splitlines()
+        ]
+        notes = [
+            re.sub(r"^\d+", "", line)
+            for line in lines
+            if re.fullmatch(r"\d+casereviewlearning\.github\.io/\S*", line)
+        ]
+        assert notes, issue
+        assert len(notes) == len(set(notes)), (issue, sorted(notes))
+    text = (generated.docs / "newsletters" / "issue-2" / "newsletter.pdf").read_bytes()
+    words = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(text)).pages)
+    assert "Fact sheets" in words and "Factsheets" not in words
+
+
 def test_feeds_parse_with_expected_entries(generated: Paths) -> None:
     news = feedparser.parse((generated.docs / "feeds" / "newsletters.atom.xml").read_bytes())
     assert not news.bozo

@@ -10,6 +10,7 @@ from typing import Any
 from builder.models import AUDIENCE_IDS, Site
 from builder.models.addresses import (
     GENERATED,
+    TITLES,
     analysis_path,
     briefing_path,
     delphi_section_path,
@@ -186,37 +187,37 @@ ALL = ("practitioners", "trainers", "managers", "policy-makers", "researchers")
 ANALYSIS_AUDIENCES = ("managers", "policy-makers", "researchers")
 GENERATED_ENTRIES: dict[str, tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {
     "briefings": (
-        "Practice briefings",
+        TITLES["briefings"],
         "What national reviews found, topic by topic, and what to do tomorrow.",
         ("practitioners", "trainers", "managers"),
         ("briefings",),
     ),
     "themes": (
-        "Thematic summaries",
+        TITLES["themes"],
         "Every theme, with key messages for each role.",
         ALL,
         ("themes",),
     ),
     "recommendations": (
-        "Recommendations tracker",
+        TITLES["recommendations"],
         "The study's 15 implications for policy and practice, and where each stands.",
         ("managers", "policy-makers", "researchers"),
         ("recommendations",),
     ),
     "observatory": (
-        "The observatory",
+        TITLES["observatory"],
         "Numbers, patterns and trends from national analyses and the case review register.",
         ("managers", "policy-makers", "researchers"),
         ("observatory", "data"),
     ),
     "analyses": (
-        "National analyses compared",
+        TITLES["analyses"],
         "The six national overviews the study appraised, side by side.",
         ANALYSIS_AUDIENCES,
         ("national-analysis", "evidence"),
     ),
     "future-thematic-reviews": (
-        "Topics for future thematic reviews",
+        TITLES["future-thematic-reviews"],
         "What participants asked national thematic analyses to look at.",
         ("policy-makers", "researchers"),
         ("themes", "research"),

@@ -34,6 +34,33 @@ GENERATED = {
 }
 
 
+# The fixed title of each generated page (the Delphi pages take theirs from content): its
+# heading, and its name wherever the index, another page or a newsletter lists it.
+TITLES = {
+    "glossary": "Glossary",
+    "references": "References",
+    "audiences": "Pathways",
+    "tags": "Topics",
+    "themes": "Thematic summaries",
+    "briefings": "Practice briefings",
+    "analyses": "National analyses compared",
+    "findings": "What the study found",
+    "recommendations": "Recommendations tracker",
+    "recommendation-types": "Types of recommendation and the evidence each needs",
+    "observatory": "The observatory",
+    "register": "Case review register",
+    "future-thematic-reviews": "Topics for future thematic reviews",
+    "factsheets": "Fact sheets",
+    "training": "Training",
+    "downloads": "Downloads",
+    "newsletters": "Newsletters",
+    "stay-up-to-date": "Stay up to date",
+    "whats-new": "What's new",
+    "changelog": "Change log",
+    "review-due": "Review due",
+}
+
+
 def page_path(page_id: str) -> str:
     return "index.md" if page_id == "home" else f"{page_id}.md"
 

@@ -6,7 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from builder.models import Briefing, NationalFinding, Publication
-from builder.models.addresses import GENERATED, briefing_path, statement_ref_path, theme_path
+from builder.models.addresses import (
+    GENERATED,
+    TITLES,
+    briefing_path,
+    statement_ref_path,
+    theme_path,
+)
 from builder.render.context import Context, relative
 from builder.render.output import Output
 
@@ -113,7 +119,7 @@ def render(ctx: Context) -> list[Output]:
             "briefings.md.j2",
             BRIEFINGS,
             {
-                "title": "Practice briefings",
+                "title": TITLES["briefings"],
                 "description": "What national reviews since 2002 found, topic by topic, "
                 "and what it means for your practice tomorrow.",
                 "tags": ["briefings"],

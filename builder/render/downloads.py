@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.models.addresses import GENERATED, briefing_path, theme_path
+from builder.models.addresses import GENERATED, TITLES, briefing_path, theme_path
 from builder.render.context import Context
 from builder.render.factsheets import factsheet_path
 from builder.render.output import Output
@@ -90,7 +90,7 @@ def render(ctx: Context) -> list[Output]:
         "format": [(f, f) for f in sorted({f for r in every for f in r["formats"]})],
     }
     meta: dict[str, Any] = {
-        "title": "Downloads",
+        "title": TITLES["downloads"],
         "description": "Practice briefings, fact sheets, training packs and data files, "
         "by audience, theme and format.",
         "tags": ["factsheets", "training", "data"],

@@ -5,6 +5,7 @@ from __future__ import annotations
 from builder.models import Analysis, FindingsChapter
 from builder.models.addresses import (
     GENERATED,
+    TITLES,
     analysis_path,
     findings_path,
     statement_ref_path,
@@ -25,7 +26,7 @@ def render(ctx: Context) -> list[Output]:
                 "findings_index.md.j2",
                 "content/findings/",
                 {
-                    "title": "What the study found",
+                    "title": TITLES["findings"],
                     "description": "The study's findings, chapter by chapter.",
                     "tags": ["findings"],
                 },
@@ -41,7 +42,7 @@ def render(ctx: Context) -> list[Output]:
                 "analyses_index.md.j2",
                 "content/analyses/",
                 {
-                    "title": "National analyses compared",
+                    "title": TITLES["analyses"],
                     "description": "National analyses of serious case reviews from 2002 to "
                     "today: the six the study appraised and those published since.",
                     "tags": ["national-analysis"],

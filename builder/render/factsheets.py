@@ -11,7 +11,7 @@ from builder.formats import docx, pdf
 from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
 from builder.models import Briefing, Factsheet
-from builder.models.addresses import GENERATED, briefing_path, theme_path
+from builder.models.addresses import GENERATED, TITLES, briefing_path, theme_path
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, long_date
 from builder.render.output import Output
@@ -326,7 +326,7 @@ def render(ctx: Context) -> list[Output]:
         "factsheets.md.j2",
         "content/factsheets/",
         {
-            "title": "Fact sheets",
+            "title": TITLES["factsheets"],
             "description": "Brief, printable fact sheets to use and adapt.",
             "tags": ["factsheets"],
         },

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from builder.models.addresses import GENERATED, theme_feeds_path, theme_path
+from builder.models.addresses import GENERATED, TITLES, theme_feeds_path, theme_path
 from builder.render.context import Context
 from builder.render.feeds import feed_paths
 from builder.render.output import Output
@@ -35,7 +35,7 @@ def render(ctx: Context) -> list[Output]:
             "stay_up_to_date.md.j2",
             "content/newsletters/",
             {
-                "title": "Stay up to date",
+                "title": TITLES["stay-up-to-date"],
                 "description": "Newsletters, feeds and the change log: ways to hear what is new.",
                 "tags": ["newsletters"],
             },
@@ -52,7 +52,7 @@ def render(ctx: Context) -> list[Output]:
             "whats_new.md.j2",
             "content/",
             {
-                "title": "What's new",
+                "title": TITLES["whats-new"],
                 "description": "The newest and most recently updated items.",
                 "tags": ["newsletters"],
             },
@@ -63,7 +63,7 @@ def render(ctx: Context) -> list[Output]:
             "changelog.md.j2",
             "content/",
             {
-                "title": "Change log",
+                "title": TITLES["changelog"],
                 "description": "Every dated change to the site's content, newest first.",
                 "search_exclude": True,
             },
@@ -78,7 +78,7 @@ def render(ctx: Context) -> list[Output]:
             "review_due.md.j2",
             "content/",
             {
-                "title": "Review due",
+                "title": TITLES["review-due"],
                 "description": "For editors: when each item is next due for review.",
                 "search_exclude": True,
             },

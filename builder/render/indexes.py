@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from builder.derive.index import Entry
-from builder.models.addresses import audience_path, briefing_path, tag_path
+from builder.models.addresses import TITLES, audience_path, briefing_path, tag_path
 from builder.render.context import Context
 from builder.render.output import Output
 from builder.render.paging import newest
@@ -43,7 +43,7 @@ def render(ctx: Context) -> list[Output]:
             "audiences/index.md",
             "audiences.md.j2",
             AUDIENCES_SOURCE,
-            {"title": "Pathways", "description": "Where to start, by role."},
+            {"title": TITLES["audiences"], "description": "Where to start, by role."},
             audiences=[(a, audience_path(a.id)) for a in ctx.site.audiences],
         )
     ]
@@ -72,7 +72,7 @@ def render(ctx: Context) -> list[Output]:
             "tags.md.j2",
             "content/ (tags in every file)",
             {
-                "title": "Topics",
+                "title": TITLES["tags"],
                 "description": "Everything on the site, by topic.",
                 "search_exclude": True,
             },

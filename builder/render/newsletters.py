@@ -4,6 +4,7 @@ HTML file with a plain-text twin, and a PDF, all from the same content."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,7 +17,7 @@ from builder.derive.updates import Issue
 from builder.formats import pdf
 from builder.formats.cache import Job
 from builder.formats.pdf import DocumentError
-from builder.models.addresses import GENERATED, newsletter_path
+from builder.models.addresses import GENERATED, TITLES, newsletter_path
 from builder.problems import ContentError, Problem
 from builder.render.context import Context, human_size, long_date
 from builder.render.factsheets import plain, short_url
@@ -63,7 +64,7 @@ def featured(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
     for item in ids:
         path = ctx.derived.addresses[item]
         entry = by_path.get(path)
-        title = entry.title if entry else _title_of(path)
+        title = entry.title if entry else TITLES.get(item) or _title_of(path)
         summary = entry.summary if entry else ""
         out.append(
             {"title": title, "summary": summary, "path": path, "url": ctx.config.page_url(path)}
@@ -102,7 +103,7 @@ def render(ctx: Context) -> list[Output]:
             "newsletters.md.j2",
             "content/newsletters/",
             {
-                "title": "Newsletters",
+                "title": TITLES["newsletters"],
                 "description": "Brief, regular newsletters on learning from case reviews.",
                 "tags": ["newsletters"],
             },
@@ -267,6 +268,27 @@ def blocks(ctx: Context, markdown_text: str) -> list[dict[str, Any]]:
     return out
 
 
+def _share_notes(data: dict[str, Any]) -> None:
+    """Give every linked piece, in reading order, the footnote label of its address: the first
+    link to an address makes the footnote and later links to it cite that one again, so the
+    PDF never lists the same address twice."""
+    seen: dict[str, str] = {}
+    for piece in _reading_order(data):
+        if piece["link"] is None:
+            continue
+        piece["first"] = piece["link"] not in seen
+        piece["note"] = seen.setdefault(piece["link"], f"note-{len(seen) + 1}")
+
+
+def _reading_order(data: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    """Every text piece of the newsletter PDF, in the order the layout shows them."""
+    for block in data["blocks"]:
+        for pieces in block["items"] if block["kind"] == "list" else [block["pieces"]]:
+            yield from pieces
+    for item in data["featured"] + data["changed"]:
+        yield from item["title"]
+
+
 def _pdf(
     ctx: Context, issue: Issue, items: list[dict[str, str]], changed: list[dict[str, str]], url: str
 ) -> bytes:
@@ -294,4 +316,5 @@ def _pdf(
         "version": long_date(n.date),
         "citation": f"{ctx.config.name} ({n.date.year}). {n.title}. Available at:",
     }
+    _share_notes(data)
     return ctx.cache.get(Job("newsletter-pdf", pdf.newsletter_pdf, (data, n.date, 4)))

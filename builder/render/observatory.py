@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from builder.models.addresses import GENERATED
+from builder.models.addresses import GENERATED, TITLES
 from builder.render import charts
 from builder.render.context import Context
 from builder.render.figures import FIGURE_SOURCES, Figure
@@ -99,7 +99,7 @@ def render(ctx: Context) -> list[Output]:
             "observatory.md.j2",
             SOURCES,
             {
-                "title": "The observatory",
+                "title": TITLES["observatory"],
                 "description": "Numbers, patterns and trends from "
                 "national analyses of case reviews.",
                 "tags": ["observatory", "data"],
@@ -175,7 +175,7 @@ def _register(ctx: Context) -> list[Output]:
         "register.md.j2",
         "content/register/",
         {
-            "title": "Case review register",
+            "title": TITLES["register"],
             "description": "Anonymised case reviews, counted by year, region, harm and agency.",
             "tags": ["observatory", "data"],
             **({"search_exclude": True} if obs.register.empty else {}),

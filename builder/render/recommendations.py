@@ -7,7 +7,7 @@ from collections import Counter
 from typing import Any
 
 from builder.load.markup import CITATION
-from builder.models.addresses import theme_path
+from builder.models.addresses import TITLES, theme_path
 from builder.render.context import Context
 from builder.render.output import Output
 
@@ -57,7 +57,7 @@ def render(ctx: Context) -> list[Output]:
             "recommendations.md.j2",
             SOURCE,
             {
-                "title": "Recommendations tracker",
+                "title": TITLES["recommendations"],
                 "description": "The study's 15 implications for policy and practice, and where "
                 "each "
                 "stands today.",
@@ -103,7 +103,7 @@ def render(ctx: Context) -> list[Output]:
                 "recommendation_types.md.j2",
                 TYPES,
                 {
-                    "title": "Types of recommendation and the evidence each needs",
+                    "title": TITLES["recommendation-types"],
                     "description": "A short guide for those who write and follow up "
                     "recommendations.",
                     "tags": ["recommendations"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from builder.models.addresses import TITLES
 from builder.render.context import Context
 from builder.render.output import Output
 
@@ -18,7 +19,7 @@ def render(ctx: Context) -> list[Output]:
             "glossary.md.j2",
             GLOSSARY,
             {
-                "title": "Glossary",
+                "title": TITLES["glossary"],
                 "description": "Abbreviations and terms used in case reviews, explained.",
                 "edit_url": ctx.config.edit_url(GLOSSARY),
             },
@@ -29,7 +30,7 @@ def render(ctx: Context) -> list[Output]:
             "references.md.j2",
             REFERENCES,
             {
-                "title": "References",
+                "title": TITLES["references"],
                 "description": "The study this site draws on, and the works it cites."
                 + (" National publications since 2010." if site.publications else ""),
                 "edit_url": ctx.config.edit_url(REFERENCES),

@@ -6,6 +6,7 @@ from __future__ import annotations
 from builder.models import Theme
 from builder.models.addresses import (
     GENERATED,
+    TITLES,
     analysis_path,
     findings_path,
     statement_ref_path,
@@ -28,7 +29,7 @@ def render(ctx: Context) -> list[Output]:
         "themes.md.j2",
         THEMES,
         {
-            "title": "Thematic summaries",
+            "title": TITLES["themes"],
             "description": "What case reviews teach, theme by theme.",
             "tags": ["themes"],
         },
@@ -45,7 +46,7 @@ def render(ctx: Context) -> list[Output]:
                 "future_topics.md.j2",
                 topics.origin.path,
                 {
-                    "title": "Topics for future thematic reviews",
+                    "title": TITLES["future-thematic-reviews"],
                     "description": "The topics participants asked national analyses to take on.",
                     "tags": ["themes", "research"],
                     "edit_url": ctx.config.edit_url(topics.origin.path),

@@ -9,7 +9,13 @@ from builder.formats import docx, pptx
 from builder.formats.cache import Job
 from builder.formats.zipfile_stable import stable_zip
 from builder.models import TrainingPack
-from builder.models.addresses import GENERATED, briefing_path, statement_ref_path, theme_path
+from builder.models.addresses import (
+    GENERATED,
+    TITLES,
+    briefing_path,
+    statement_ref_path,
+    theme_path,
+)
 from builder.render.context import Context, long_date
 from builder.render.factsheets import (
     NOTES_INTRO,
@@ -410,7 +416,7 @@ def render(ctx: Context) -> list[Output]:
         "training.md.j2",
         "content/training/",
         {
-            "title": "Training",
+            "title": TITLES["training"],
             "description": "Training packs for local trainers to adapt.",
             "tags": ["training"],
         },
