@@ -52,14 +52,39 @@ CHART_ATTRIBUTES: dict[str, set[str]] = {
     "path": _SVG_PAINT | {"d", "display"},
     "line": _SVG_PAINT | {"x1", "x2", "y1", "y2"},
     "text": _SVG_PAINT | {"font-family", "font-size", "font-weight", "text-anchor", "x", "y"},
+    "tspan": _SVG_PAINT | {"x", "y", "dx", "dy"},  # a wrapped label's lines
 }
-PAGE_TAGS = CONTENT_TAGS | {"noscript"} | set(CHART_ATTRIBUTES)
+# The forms: the home page's search box (a GET to the site's own search page) and the
+# downloads filter (selects that site.js reads; it never submits). Their values are checked
+# by _filter_page: an action only on this site, a get, a search box, a submit button.
+FORM_ATTRIBUTES: dict[str, set[str]] = {
+    "form": {"action", "method", "role", "aria-label", "data-table"},
+    "label": {"for"},
+    "input": {"type", "name", "placeholder", "autocomplete"},
+    "button": {"type"},
+    "select": {"data-key"},
+    "option": {"value"},
+}
+FORM_VALUES = {
+    ("form", "method"): "get",
+    ("input", "type"): "search",
+    ("button", "type"): "submit",
+    ("input", "autocomplete"): "off",
+}
+PAGE_TAGS = CONTENT_TAGS | {"noscript"} | set(CHART_ATTRIBUTES) | set(FORM_ATTRIBUTES)
 PAGE_ATTRIBUTES: dict[str, set[str]] = {
     **CONTENT_ATTRIBUTES,
     **CHART_ATTRIBUTES,
+    **FORM_ATTRIBUTES,
     "*": {"class", "id", "hidden"},
     "a": {"href", "title", "download", "rel"},
-    "div": {"data-table", "data-bundle"},
+    # A wide table's scrolling region, reachable and named for keyboard and screen reader.
+    "div": {"data-table", "data-bundle", "role", "tabindex", "aria-label"},
+    "ol": {"start", "aria-label"},
+    "li": {"value"},  # a chart's key: each statement under its bar's number
+    "p": {"role"},
+    "th": CONTENT_ATTRIBUTES["th"] | {"scope"},
+    "tr": {"data-audience", "data-theme", "data-format"},  # what the downloads filter reads
 }
 PAGE_PREFIXES = frozenset({"data-pagefind-"})
 
@@ -103,7 +128,17 @@ def clean_content(html: str, site_url: str | None = None) -> str:
 
 def clean_page(html: str) -> str:
     """A page's HTML as Markdown rendered it (content plus the builder's templates)."""
-    return _clean(html, PAGE_TAGS, PAGE_ATTRIBUTES, _filter(None), PAGE_PREFIXES)
+    return _clean(html, PAGE_TAGS, PAGE_ATTRIBUTES, _filter_page, PAGE_PREFIXES)
+
+
+def _filter_page(element: str, attribute: str, value: str) -> str | None:
+    """_filter, and the forms held to what the builder's own make (FORM_VALUES): a form
+    sends only to this site, never anywhere else."""
+    if (element, attribute) in FORM_VALUES:
+        return value if value.lower() == FORM_VALUES[element, attribute] else None
+    if element == "form" and attribute == "action" and _external(value):
+        return None
+    return _filter(None)(element, attribute, value)
 
 
 def _clean(

@@ -97,3 +97,37 @@ def test_abbreviations_show_their_meaning(browser: Browser, site: str) -> None:
     abbr = page.locator("article abbr", has_text="IMR").first
     assert abbr.get_attribute("title") == "Individual Management Review"
     page.close()
+
+
+def test_home_search_box_finds_learning_on_a_phone(browser: Browser, site: str) -> None:
+    """The search box in the home page's body (not only the header's): on a phone it is the
+    first thing under the introduction."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site)
+    box = page.locator("article #crl-home-q")
+    assert box.is_visible()
+    assert page.locator("article label[for=crl-home-q]").inner_text() == "Search the learning"
+    box.press_sequentially("neglect", delay=30)
+    page.keyboard.press("Enter")
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    assert page.url.startswith(site + "search/") and "q=neglect" in page.url
+    page.close()
+
+
+def test_downloads_filter_narrows_the_list_on_a_phone(browser: Browser, site: str) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site + "downloads/")
+    form = page.locator("form.crl-dlfilter")
+    assert form.is_visible()
+    rows = page.locator("#crl-downloads tbody tr")
+    total = rows.count()
+    form.locator("select[data-key=format]").select_option("PowerPoint")
+    status = form.locator("[role=status]")
+    assert status.inner_text().endswith(f"of {total} downloads shown")
+    shown = [rows.nth(i) for i in range(total) if rows.nth(i).is_visible()]
+    assert 0 < len(shown) < total
+    assert all("PowerPoint" in row.inner_text() for row in shown)
+    assert status.inner_text() == f"{len(shown)} of {total} downloads shown"
+    # Each download reads as a short entry, not a column of bordered boxes.
+    assert max(row.bounding_box()["height"] for row in shown) < 200  # type: ignore[index]
+    page.close()

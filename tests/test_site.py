@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -360,3 +361,44 @@ def test_link_check_reads_attributes_however_they_are_written(tmp_path: Path) ->
     (tmp_path / "app.js").write_text("")
     (tmp_path / "a" / "index.html").write_text("<h2 id='Here'>Here</h2><p id=\"here&now\">")
     assert broken_links(tmp_path) == ["index.html: missing.css"]
+
+
+class _Markup(HTMLParser):
+    """Every (element, attribute) pair in a text's HTML: raw HTML in a Markdown page, or a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pairs: set[tuple[str, str]] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not re.fullmatch(r"[a-z][a-z0-9]*", tag):
+            return  # a Markdown autolink, <https://...>, is not an element
+        self.pairs.add((tag, ""))
+        self.pairs |= {(tag, name) for name, _value in attrs}
+
+
+def markup(text: str) -> set[tuple[str, str]]:
+    parser = _Markup()
+    parser.feed(text)
+    return parser.pairs
+
+
+def test_the_markup_the_builder_writes_survives_the_sanitiser(built_site: Paths) -> None:
+    """Each element and attribute the builder's templates write into a page (the home page's
+    search box, the downloads filter, a table's scrolling region, a chart's key) is published:
+    the page sanitiser's allowlist covers the builder's own markup, so no widget is silently
+    reduced to its text. Two attributes are meant to go: md_in_html's `markdown`, which
+    Markdown consumes, and vl-convert's `xmlns:xlink`, which inline SVG in HTML does not need
+    (no chart has an xlink: attribute)."""
+    dropped = {("div", "markdown"), ("svg", "xmlns:xlink")}
+    missing = []
+    for source in sorted(built_site.docs.rglob("*.md")):
+        relative = source.relative_to(built_site.docs).with_suffix("")
+        folder = relative.parent if relative.name == "index" else relative
+        page = built_site.site / folder / "index.html"
+        text = source.read_text()
+        assert "xlink:" not in text.replace("xmlns:xlink", ""), relative
+        written = markup(text) - dropped
+        lost = written - markup(page.read_text())
+        missing += [f"{relative}: <{tag} {name}>".replace(" >", ">") for tag, name in sorted(lost)]
+    assert not missing, "\n".join(missing)

@@ -81,3 +81,17 @@ def test_front_matter_that_is_not_a_mapping_counts_as_none(project: Paths) -> No
     (project.docs / "plain.md").write_text("# No front matter\n")
     first = stage.fingerprint(project)
     assert stage.fingerprint(project) == first
+
+
+def test_the_sanitiser_the_hooks_import_changes_the_fingerprint(
+    project: Paths, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """overrides/hooks/sanitise.py cleans every page with builder/sanitise.py: a new allowlist
+    must re-render every page, not only the pages whose Markdown changed."""
+    assert any(path.name == "sanitise.py" for path in stage.HOOK_IMPORTS)
+    copy = tmp_path / "sanitise.py"
+    copy.write_text("ALLOWED = {'p'}\n")
+    monkeypatch.setattr(stage, "HOOK_IMPORTS", (copy,))
+    before = stage.fingerprint(project)
+    copy.write_text("ALLOWED = {'p', 'form'}\n")
+    assert stage.fingerprint(project) != before

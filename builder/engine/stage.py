@@ -14,6 +14,9 @@ import yaml
 from builder.paths import Paths
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Builder code the MkDocs hooks import (overrides/hooks/sanitise.py cleans every page with
+# builder.sanitise): a change to it changes every page, as a change to the hooks does.
+HOOK_IMPORTS = (Path(__file__).resolve().parent.parent / "sanitise.py",)
 # Front matter fields that show on other pages (navigation, footer links, tag chips).
 SHARED_FIELDS = ("title", "tags")
 STATE_FILE = "crl-stage.json"  # beside the stage folder, so it is never published
@@ -36,8 +39,9 @@ def record(stage: Path, state: str) -> None:
 
 
 def fingerprint(paths: Paths) -> str:
-    """A digest of the engine and theme versions, mkdocs.yml, the theme overrides, the shared
-    includes, the list of docs files and every page's title and tags."""
+    """A digest of the engine and theme versions, mkdocs.yml, the theme overrides and the
+    builder code their hooks import, the shared includes, the list of docs files and every
+    page's title and tags."""
     digest = hashlib.sha256()
     digest.update(json.dumps([version("mkdocs"), version("mkdocs-material")]).encode())
     digest.update(paths.mkdocs_yml.read_bytes())
@@ -45,6 +49,8 @@ def fingerprint(paths: Paths) -> str:
         for path in _files(folder):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
             digest.update(path.read_bytes())
+    for path in HOOK_IMPORTS:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for path in _files(paths.docs):
         digest.update(path.relative_to(paths.docs).as_posix().encode() + b"\0")
         if path.suffix == ".md":
