@@ -121,6 +121,9 @@ def _filter(site_url: str | None) -> Callable[[str, str, str], str | None]:
     return check
 
 
+_on_this_site = _filter(None)
+
+
 def clean_content(html: str, site_url: str | None = None) -> str:
     """Editors' HTML (rendered Markdown) reduced to what content may contain."""
     return _clean(html, CONTENT_TAGS, CONTENT_ATTRIBUTES, _filter(site_url))
@@ -138,7 +141,7 @@ def _filter_page(element: str, attribute: str, value: str) -> str | None:
         return value if value.lower() == FORM_VALUES[element, attribute] else None
     if element == "form" and attribute == "action" and _external(value):
         return None
-    return _filter(None)(element, attribute, value)
+    return _on_this_site(element, attribute, value)
 
 
 def _clean(

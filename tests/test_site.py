@@ -402,3 +402,13 @@ def test_the_markup_the_builder_writes_survives_the_sanitiser(built_site: Paths)
         lost = written - markup(page.read_text())
         missing += [f"{relative}: <{tag} {name}>".replace(" >", ">") for tag, name in sorted(lost)]
     assert not missing, "\n".join(missing)
+
+
+def test_each_generated_page_carries_its_one_title(generated: Paths) -> None:
+    """A generated page's heading is the name its listings and newsletters give it."""
+    from builder.models.addresses import GENERATED, TITLES
+
+    for key, title in TITLES.items():
+        text = (generated.docs / GENERATED[key]).read_text()
+        front = text.split("---")[1]
+        assert re.search(rf"^title: ['\"]?{re.escape(title)}['\"]?$", front, re.M), key
