@@ -7,6 +7,7 @@ from __future__ import annotations
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -210,11 +211,18 @@ def test_downloads_continue_on_later_pages(many: Paths) -> None:
 
 
 def test_register_pages_keep_the_filter_and_charts_stay_on_the_first(many: Paths) -> None:
+    from bs4 import BeautifulSoup
+
     pages = _pages(many, "observatory/register.md")
     for number, page in enumerate(pages, start=1):
-        text = (many.docs / page).read_text()
-        assert 'data-table="register-table"' in text and "{: #register-table }" in text
-        assert ('<figure class="crl-chart">' in text) == (number == 1)
+        folder = page.removesuffix(".md").removesuffix("/index")
+        soup = BeautifulSoup((many.site / folder / "index.html").read_text(), "html.parser")
+        article = soup.find("article")
+        assert article is not None
+        assert article.select_one('.crl-filter[data-table="register-table"]') is not None, page
+        assert article.select("#register-table table tbody tr"), page  # what the filter hides
+        assert "{:" not in article.get_text(), page
+        assert (article.select_one("figure.crl-chart") is not None) == (number == 1)
 
 
 def test_every_built_page_stays_under_60_kb(many: Paths) -> None:
@@ -232,3 +240,30 @@ def test_the_real_site_has_short_lists_and_no_pager(built_site: Paths) -> None:
     pagers = [p.name for p in docs.rglob("*.md") if "Go to page:" in p.read_text()]
     assert pagers == []
     assert "most recently updated of the" not in (docs / "analyses/brandon-2009.md").read_text()
+
+
+@pytest.mark.browser
+def test_the_register_filter_hides_rows_that_do_not_match_on_a_phone(
+    browser: Any, many: Paths
+) -> None:
+    """site.js adds a text box to the register's table: typing a year leaves only that
+    year's reviews, and the status line counts them."""
+    from tests.browser import serve
+
+    with serve(many.site) as site:
+        page = browser.new_page(viewport={"width": 390, "height": 844})
+        page.goto(site + "observatory/register/")
+        assert "{:" not in page.locator("article").inner_text()  # no attr_list left as text
+        rows = page.locator("#register-table tbody tr")
+        total = rows.count()
+        assert total == PER_PAGE
+        box = page.locator(".crl-filter input[type=search]")
+        assert box.bounding_box()["height"] >= 30  # type: ignore[index]  # a field to tap
+        box.press_sequentially("2019", delay=20)
+        years = [rows.nth(i).locator("td").nth(1).inner_text() for i in range(total)]
+        shown = [i for i in range(total) if rows.nth(i).is_visible()]
+        assert shown == [i for i, year in enumerate(years) if year == "2019"]
+        assert 0 < len(shown) < total
+        status = page.locator(".crl-filter [role=status]").inner_text()
+        assert status == f"{len(shown)} reviews shown"
+        page.close()
