@@ -412,3 +412,22 @@ def test_each_generated_page_carries_its_one_title(generated: Paths) -> None:
         text = (generated.docs / GENERATED[key]).read_text()
         front = text.split("---")[1]
         assert re.search(rf"^title: ['\"]?{re.escape(title)}['\"]?$", front, re.M), key
+
+
+def test_no_page_shows_markdown_or_template_syntax_as_text(built_site: Paths) -> None:
+    """Markdown inside raw HTML, or attribute syntax Markdown did not take, would be printed
+    as it was written: '[pathway](audiences/index.md)', '{: #id }', '{{ value }}'."""
+    leftovers = re.compile(r"\]\(|\{:|\{\{|\{%")
+    found = []
+    for file in sorted(built_site.site.rglob("*.html")):
+        soup = BeautifulSoup(file.read_text(), "html.parser")
+        article = soup.find("article")
+        if article is None:
+            continue
+        for code in article.find_all(["code", "pre"]):
+            code.decompose()
+        for noscript in article.find_all("noscript"):  # html.parser keeps its text as text
+            noscript.replace_with(BeautifulSoup(noscript.decode_contents(), "html.parser"))
+        text = article.get_text(" ")
+        found += [f"{file.relative_to(built_site.site)}: {m[0]}" for m in leftovers.finditer(text)]
+    assert not found, found
