@@ -390,7 +390,7 @@ def test_the_markup_the_builder_writes_survives_the_sanitiser(built_site: Paths)
     reduced to its text. Two attributes are meant to go: md_in_html's `markdown`, which
     Markdown consumes, and vl-convert's `xmlns:xlink`, which inline SVG in HTML does not need
     (no chart has an xlink: attribute)."""
-    dropped = {("div", "markdown"), ("svg", "xmlns:xlink")}
+    dropped = {("svg", "xmlns:xlink")}
     missing = []
     for source in sorted(built_site.docs.rglob("*.md")):
         relative = source.relative_to(built_site.docs).with_suffix("")
@@ -398,7 +398,7 @@ def test_the_markup_the_builder_writes_survives_the_sanitiser(built_site: Paths)
         page = built_site.site / folder / "index.html"
         text = source.read_text()
         assert "xlink:" not in text.replace("xmlns:xlink", ""), relative
-        written = markup(text) - dropped
+        written = {pair for pair in markup(text) - dropped if pair[1] != "markdown"}
         lost = written - markup(page.read_text())
         missing += [f"{relative}: <{tag} {name}>".replace(" >", ">") for tag, name in sorted(lost)]
     assert not missing, "\n".join(missing)
