@@ -55,8 +55,8 @@ CHART_ATTRIBUTES: dict[str, set[str]] = {
     "tspan": _SVG_PAINT | {"x", "y", "dx", "dy"},  # a wrapped label's lines
 }
 # The forms: the home page's search box (a GET to the site's own search page) and the
-# downloads filter (selects that site.js reads; it never submits). Their values are checked
-# by _filter_page: an action only on this site, a get, a search box, a submit button.
+# downloads filter (selects that site.js reads; it never submits). An action only on this
+# site (_filter), and a get, a search box, a submit button (FORM_VALUES, _filter_page).
 FORM_ATTRIBUTES: dict[str, set[str]] = {
     "form": {"action", "method", "role", "aria-label", "data-table"},
     "label": {"for"},
@@ -107,13 +107,16 @@ def _external(value: str) -> bool:
 
 
 def _filter(site_url: str | None) -> Callable[[str, str, str], str | None]:
-    """Attribute checks nh3 cannot express: images only from the site, no reserved ids."""
+    """Attribute checks nh3 cannot express: images only from the site, forms sending only to
+    it, no reserved ids."""
 
     def check(element: str, attribute: str, value: str) -> str | None:
         if attribute == "id" and RESERVED_ID.match(value):
             return None
         if element == "img" and attribute == "src" and _external(value):
             return value if site_url and value.startswith(site_url) else None
+        if element == "form" and attribute == "action" and _external(value):
+            return None
         if attribute == "href" and _as_browsers_read(value).startswith("//"):
             return None  # protocol-relative: another host, whatever the page's scheme
         return value
@@ -135,12 +138,9 @@ def clean_page(html: str) -> str:
 
 
 def _filter_page(element: str, attribute: str, value: str) -> str | None:
-    """_filter, and the forms held to what the builder's own make (FORM_VALUES): a form
-    sends only to this site, never anywhere else."""
+    """_filter, and the forms' fields held to the values the builder's own use (FORM_VALUES)."""
     if (element, attribute) in FORM_VALUES:
         return value if value.lower() == FORM_VALUES[element, attribute] else None
-    if element == "form" and attribute == "action" and _external(value):
-        return None
     return _on_this_site(element, attribute, value)
 
 
