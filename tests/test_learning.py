@@ -8,10 +8,12 @@ import io
 import json
 import re
 import shutil
+from typing import get_args
 
 import pytest
 
 from builder import pipeline
+from builder.models import learning
 from builder.paths import Paths
 from tests.conftest import FIXTURES, TODAY
 
@@ -137,9 +139,21 @@ def test_register_aggregates_fixture_records(real: Paths) -> None:
     )
     assert harms == {"neglect": 3, "emotional-abuse": 1, "physical-abuse": 1}
     page = (real.docs / "observatory/register.md").read_text()
-    assert "**3 reviews recorded.**" in page and "| rv-2025-002 | 2025 | london |" in page
+    assert "**3 reviews recorded.**" in page
+    # Codes read as words on the page and its charts; the CSV keeps the codes.
+    assert "| rv-2025-002 | 2025 | London |" in page and "emotional-abuse" not in page
+    assert "emotional abuse" in page
     rows = list(csv.DictReader(io.StringIO((real.docs / "data/register.csv").read_text())))
     assert [r["id"] for r in rows] == ["rv-2025-001", "rv-2025-002", "rv-2026-001"]
+
+
+def test_every_register_code_has_words_to_show() -> None:
+    codes = {
+        code
+        for name in ("Region", "AgeBand", "Harm", "Agency")
+        for code in get_args(getattr(learning, name))
+    } | set(get_args(learning.RegisterRecord.model_fields["outcome"].annotation))
+    assert codes == set(learning.REGISTER_LABELS)
 
 
 def test_register_record_errors_name_file_and_line(real: Paths) -> None:

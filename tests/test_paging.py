@@ -266,4 +266,19 @@ def test_the_register_filter_hides_rows_that_do_not_match_on_a_phone(
         assert 0 < len(shown) < total
         status = page.locator(".crl-filter [role=status]").inner_text()
         assert status == f"{len(shown)} reviews shown"
+        # On a phone each review is a short entry, its fields named, not a table to scroll.
+        box.fill("")
+        assert rows.nth(total - 1).is_visible()
+        scrolled = page.locator("#register-table").evaluate(
+            "box => [box, ...box.querySelectorAll('*')].filter(e => "
+            "getComputedStyle(e).overflowX !== 'visible' && e.scrollWidth > e.clientWidth + 1)"
+            ".length"
+        )
+        assert scrolled == 0  # nothing in the table scrolls sideways
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert page.locator("#register-table thead").is_hidden()
+        names = rows.first.locator("td").evaluate_all(
+            "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+        )
+        assert names[5:] == ['"Harm: "', '"Agencies: "', '"Months to complete: "', '"Recommendations: "']
         page.close()

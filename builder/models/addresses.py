@@ -51,7 +51,7 @@ TITLES = {
     "register": "Case review register",
     "future-thematic-reviews": "Topics for future thematic reviews",
     "factsheets": "Fact sheets",
-    "training": "Training",
+    "training": "Training packs",
     "downloads": "Downloads",
     "newsletters": "Newsletters",
     "stay-up-to-date": "Stay up to date",

@@ -291,6 +291,40 @@ Agency = Literal[
 ]
 
 
+# How each coded value reads on the register's pages and charts; the CSV keeps the codes.
+REGISTER_LABELS: dict[str, str] = {
+    "north-east": "North East",
+    "north-west": "North West",
+    "yorkshire-and-the-humber": "Yorkshire and the Humber",
+    "east-midlands": "East Midlands",
+    "west-midlands": "West Midlands",
+    "east-of-england": "East of England",
+    "london": "London",
+    "south-east": "South East",
+    "south-west": "South West",
+    "under-1": "under 1",
+    "1-4": "1 to 4",
+    "5-9": "5 to 9",
+    "10-15": "10 to 15",
+    "16-17": "16 to 17",
+    "death": "death",
+    "serious-harm": "serious harm",
+    "physical-abuse": "physical abuse",
+    "neglect": "neglect",
+    "sexual-abuse": "sexual abuse",
+    "emotional-abuse": "emotional abuse",
+    "exploitation": "exploitation",
+    "other": "other",
+    "children-social-care": "children's social care",
+    "health": "health",
+    "police": "police",
+    "education": "education",
+    "probation": "probation",
+    "housing": "housing",
+    "voluntary-sector": "voluntary sector",
+}
+
+
 class RegisterRecord(ContentModel):
     """One anonymised case review: content/register/<id>.yaml. Never names, places or dates
     that could identify anyone: only the year, the region and broad bands."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from builder.models.addresses import GENERATED, TITLES
+from builder.models.learning import REGISTER_LABELS
 from builder.render import charts
 from builder.render.context import Context
 from builder.render.figures import FIGURE_SOURCES, Figure
@@ -115,6 +116,14 @@ def render(ctx: Context) -> list[Output]:
     return out
 
 
+CODED = ("region", "age_band", "outcome", "harm_types", "agencies")
+
+
+def _in_words(codes: str) -> str:
+    """Coded register values (';'-joined for a list) as words: "north-east" -> "North East"."""
+    return ", ".join(REGISTER_LABELS[code] for code in codes.split(";"))
+
+
 def _register(ctx: Context) -> list[Output]:
     obs = ctx.derived.observatory
     # An empty register publishes no (header-only) CSV, and its page is for editors only.
@@ -124,7 +133,10 @@ def _register(ctx: Context) -> list[Output]:
     figures: list[Figure] = []
     if not obs.register.empty:
         years = [str(y) for y in sorted(obs.register["year"].unique())]
-        by_year = obs.register_by_year.assign(year=obs.register_by_year["year"].astype(str))
+        by_year = obs.register_by_year.assign(
+            year=obs.register_by_year["year"].astype(str),
+            outcome=obs.register_by_year["outcome"].map(_in_words),
+        )
         title = "Case reviews in the register, by year"
         figures.append(
             Figure(
@@ -138,7 +150,7 @@ def _register(ctx: Context) -> list[Output]:
                 charts.bars(
                     by_year, "year", "reviews", title, "Reviews", colour="outcome", order=years
                 ),
-                obs.register_by_year,
+                by_year,
                 "data/register.csv",
                 cache=ctx.cache,
             )
@@ -150,6 +162,7 @@ def _register(ctx: Context) -> list[Output]:
             ("agencies", "agency involved"),
         ):
             counts = obs.register_breakdowns[field]
+            counts = counts.assign(value=counts["value"].map(_in_words))
             title = f"Case reviews by {label}"
             figures.append(
                 Figure(
@@ -178,9 +191,10 @@ def _register(ctx: Context) -> list[Output]:
             "title": TITLES["register"],
             "description": "Anonymised case reviews, counted by year, region, harm and agency.",
             "tags": ["observatory", "data"],
+            "hide": ["toc"],  # the table's nine columns need the width more than three links
             **({"search_exclude": True} if obs.register.empty else {}),
         },
-        list(obs.register.itertuples()),
+        list(obs.register.assign(**{c: obs.register[c].map(_in_words) for c in CODED}).itertuples()),
         noun="reviews",
         figures=[(f, markdown_table(f.table)) for f in figures],
         sources=[ctx.site.report],
