@@ -280,5 +280,10 @@ def test_the_register_filter_hides_rows_that_do_not_match_on_a_phone(
         names = rows.first.locator("td").evaluate_all(
             "cells => cells.map(c => getComputedStyle(c, '::before').content)"
         )
-        assert names[5:] == ['"Harm: "', '"Agencies: "', '"Months to complete: "', '"Recommendations: "']
+        assert names[5:] == [
+            '"Harm: "',
+            '"Agencies: "',
+            '"Months to complete: "',
+            '"Recommendations: "',
+        ]
         page.close()

@@ -194,7 +194,9 @@ def _register(ctx: Context) -> list[Output]:
             "hide": ["toc"],  # the table's nine columns need the width more than three links
             **({"search_exclude": True} if obs.register.empty else {}),
         },
-        list(obs.register.assign(**{c: obs.register[c].map(_in_words) for c in CODED}).itertuples()),
+        list(
+            obs.register.assign(**{c: obs.register[c].map(_in_words) for c in CODED}).itertuples()
+        ),
         noun="reviews",
         figures=[(f, markdown_table(f.table)) for f in figures],
         sources=[ctx.site.report],
