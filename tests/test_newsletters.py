@@ -66,6 +66,25 @@ def test_new_and_updated_is_the_editors_list(generated: Paths) -> None:
     assert "NEW AND UPDATED" in text and "Accessibility" not in text
 
 
+def test_an_issue_never_dates_news_after_its_own_date(real: Paths) -> None:
+    """Issue 1 (14 November) lists the local learning findings; changed again on 20 November,
+    they are marked "since updated", in every form of the issue, never shown as that day's news."""
+    findings = real.content / "findings" / "local-learning.yaml"
+    findings.write_text(re.sub(r"(?m)^updated: .*$", "updated: 2026-11-20", findings.read_text()))
+    pipeline.generate(real, TODAY)
+    folder = real.docs / "newsletters" / "issue-1"
+    pdf = "".join(page.extract_text() for page in PdfReader(folder / "newsletter.pdf").pages)
+    forms = {
+        "page": (folder / "index.md").read_text().split("## New and updated")[1],
+        "email": (folder / "email.txt").read_text().split("NEW AND UPDATED")[1],
+        "pdf": " ".join(pdf.split("New and updated")[1].split()),
+    }
+    for form, text in forms.items():
+        assert "since updated on 20 November 2026" in text, form
+        assert text.count("20 November 2026") == 1, form
+        assert "Delphi results, 14 November 2026" in text, form  # unchanged since: as it was
+
+
 def test_check_suggests_unlisted_changes_but_never_site_pages(real: Paths) -> None:
     from tests.test_cli import run
 

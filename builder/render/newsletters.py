@@ -3,6 +3,7 @@ HTML file with a plain-text twin, and a PDF, all from the same content."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from itertools import groupby
@@ -118,7 +119,7 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
     path = newsletter_path(n.id)
     folder = path.removesuffix("index.md")
     items = featured(ctx, n.featured)
-    changed = chosen(ctx, n.new_and_updated)
+    changed = chosen(ctx, n.new_and_updated, n.date)
     url = ctx.config.page_url(path)
     body_md = ctx.resolve(n.body, path).strip()
     absolute = ctx.resolve_absolute(n.body).strip()
@@ -192,19 +193,25 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
     ]
 
 
-def chosen(ctx: Context, ids: list[str]) -> list[dict[str, str]]:
-    """The editors' "new and updated" list: title, kind, date and address of each chosen id."""
+def chosen(ctx: Context, ids: list[str], issued: dt.date) -> list[dict[str, str]]:
+    """The editors' "new and updated" list: title and address of each chosen id, and a note of
+    what it is and when it changed. An item changed again after the issue went out says so
+    ("since updated on ..."), so an issue never seems to announce a change made after its date."""
     out = []
     for item in featured(ctx, ids):
         entry = ctx.entries_by_path.get(item["path"])
-        out.append(
-            {
-                **item,
-                "kind": entry.kind if entry else "Page",
-                "updated": long_date(entry.updated) if entry and entry.updated else "",
-            }
-        )
+        kind = entry.kind if entry and entry.kind not in UNLABELLED else ""
+        when = ""
+        if entry and entry.updated:
+            when = long_date(entry.updated)
+            if entry.updated > issued:
+                when = f"since updated on {when}"
+        out.append({**item, "note": ", ".join(part for part in (kind, when) if part)})
     return out
+
+
+# Kinds too general to say anything in a list (site pages and overviews): no label.
+UNLABELLED = ("Page", "Overview")
 
 
 # Site pages (about, accessibility, the home page) are never news in themselves.
@@ -303,13 +310,7 @@ def _pdf(
         "publisher": ctx.config.name,
         "blocks": blocks(ctx, ctx.resolve_absolute(n.body)),
         "featured": [{"title": linked(i), "summary": i["summary"]} for i in items],
-        "changed": [
-            {
-                "title": linked(c),
-                "note": c["kind"].lower() + (f", {c['updated']}" if c["updated"] else ""),
-            }
-            for c in changed
-        ],
+        "changed": [{"title": linked(c), "note": c["note"]} for c in changed],
         "sources": [plain(ctx.reference(k).as_printed) for k in n.sources],
         "url": url,
         "short_url": short_url(url),
