@@ -133,6 +133,7 @@ def test_word_files_are_a4_in_british_english(generated: Paths) -> None:
         langs = {e.get(qn("w:val")) for e in styles.iter(qn("w:lang"))}
         assert langs == {"en-GB"}, (file.name, langs)
         assert document.core_properties.language == "en-GB"
+        assert "python-docx" not in document.core_properties.comments, file.name
         # Without the blank template's extras (its Word 2010 copy of the styles, and a
         # thumbnail of an empty page), and with every part the package lists.
         with zipfile.ZipFile(file) as archive:
@@ -237,6 +238,22 @@ def test_slides_use_the_designed_16_9_master(generated: Paths) -> None:
                             number,
                             run.text,
                         )
+
+
+def test_slides_are_british_english_and_say_what_they_are(generated: Paths) -> None:
+    """Every run and text default of every part (slides, notes, layouts, masters) is en-GB, as
+    the document's language is; the properties name neither the library nor 4:3."""
+    for path in sorted((generated.content / "training").glob("*.yaml")):
+        file = generated.docs / "training" / f"{path.stem}.pptx"
+        deck = Presentation(str(file))
+        assert deck.core_properties.language == "en-GB"
+        assert "python-pptx" not in deck.core_properties.comments, path.stem
+        with zipfile.ZipFile(file) as archive:
+            xml = {n: archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml")}
+        langs = {lang for text in xml.values() for lang in re.findall(r' lang="([^"]*)"', text)}
+        assert langs == {"en-GB"}, (path.stem, langs)
+        assert sum(text.count(' lang="') for n, text in xml.items() if "slides/" in n) > 50
+        assert 'type="screen4x3"' not in xml["ppt/presentation.xml"], path.stem
 
 
 def test_slides_keep_sentences_whole_with_notes_for_each(generated: Paths) -> None:

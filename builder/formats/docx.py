@@ -214,6 +214,7 @@ def _metadata(document: DocumentType, doc: WordDocument) -> None:
     props.title = doc.title
     props.author = doc.author
     props.last_modified_by = doc.author
-    props.language = "en-GB"
+    props.language = LANGUAGE
+    props.comments = doc.subtitle  # python-docx's own default names the library
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1

@@ -89,7 +89,9 @@ def build_pptx(deck: Deck) -> bytes:
     stamp = dt.datetime(deck.date.year, deck.date.month, deck.date.day)
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
-    props.language = "en-GB"
+    props.language = LANGUAGE
+    props.comments = deck.subtitle  # python-pptx's own default names the library
+    prs.part._element.sldSz.attrib.pop("type", None)  # "screen4x3" from the default; it is 16:9
     cover = prs.slides.add_slide(layouts["Title"])
     _fill(cover.shapes.title, [deck.title], COVER_TITLE_SIZE, bold=True)
     _fill(cover.placeholders[1], deck.subtitle.splitlines(), BODY_SIZE)
@@ -115,6 +117,7 @@ def build_pptx(deck: Deck) -> bytes:
             _fill(slide.placeholders[1], lines, size, bullets=bool(spec.bullets))
         if spec.notes:
             slide.notes_slide.notes_text_frame.text = spec.notes
+    _british_english(prs)
     out = io.BytesIO()
     prs.save(out)
     return normalise(out.getvalue())
@@ -147,6 +150,21 @@ def _fill(
             run.font.size = size
             run.font.bold = bold or None
             run.font.italic = italic or None
+
+
+LANGUAGE = "en-GB"
+
+
+def _british_english(prs: PresentationType) -> None:
+    """British English on every run and default of every part (slides, notes, layouts,
+    masters, the presentation's default text style), for spelling checks and screen readers:
+    python-pptx's template says en-US, and a run without a language takes that default."""
+    for part in prs.part.package.iter_parts():
+        element = getattr(part, "_element", None)
+        if element is None:
+            continue
+        for run in element.iter(qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")):
+            run.set("lang", LANGUAGE)
 
 
 # The master ---------------------------------------------------------------------------------
