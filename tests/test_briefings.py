@@ -11,6 +11,7 @@ from builder import pipeline
 from builder.commands import new as scaffold
 from builder.paths import Paths
 from tests.conftest import FIXTURES, TODAY, edit, problems
+from tests.test_downloads import pdf_text
 
 BRIEFINGS = FIXTURES / "briefings"  # eight small briefings and two publications, for the mini site
 
@@ -391,3 +392,14 @@ def test_a_publication_without_a_single_year_reads_nd_and_comes_last(
         "ofsted-2011-ages-of-concern",
     ]
     assert site.publications[1].as_printed == "Ofsted (n.d.). *Ages of concern*. Ofsted."
+
+
+def test_a_misprinted_reference_keeps_its_entry_and_gives_the_real_title(generated: Paths) -> None:
+    """The 2010 report prints SCIE's Learning Together report as "Working together ...
+    (2009)": the entry is carried as printed, and every list of sources adds its real title."""
+    page = (generated.docs / "references.md").read_text()
+    entry = next(line for line in page.splitlines() if line.startswith("Fish, S."))
+    assert "(2009). Working together to safeguard children" in entry
+    assert "titled *Learning together to safeguard children" in entry and "(2008;" in entry
+    sheet = (generated.docs / "factsheets" / "learning-within-the-review.pdf").read_bytes()
+    assert "titled Learning together to safeguard children" in pdf_text(sheet)

@@ -73,6 +73,15 @@ class Publication(ContentModel):
         year = "n.d." if self.year is None else self.year
         return f"{self.authors} ({year}). *{self.title}*.{number} {self.publisher}."
 
+    @property
+    def cited(self) -> str:
+        """As a Reference's: this entry is made from the pack's own fields, never a misprint."""
+        return self.as_printed
+
+    @property
+    def known_title(self) -> str:
+        return self.title
+
 
 Basis = Literal["report", "primary", "secondary"]
 MAX_TITLE = 60  # a plain topic name, short enough for the navigation and a fact sheet's title

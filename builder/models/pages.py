@@ -55,6 +55,14 @@ class Term(ContentModel):
         ).lower()
 
 
+class Correction(ContentModel):
+    """What a publication itself says where the report's entry for it is wrong."""
+
+    title: Text
+    year: int = Field(ge=1900, le=2100)
+    checked: Text = Field(description="Where the title and year were checked, e.g. a page.")
+
+
 class Reference(ContentModel):
     """A bibliography entry, carried exactly as printed, with fields to cite it by."""
 
@@ -65,6 +73,25 @@ class Reference(ContentModel):
     title: Text
     publisher: str | None = None
     as_printed: Text = Field(description="The entry exactly as the report prints it.")
+    correction: Correction | None = Field(
+        None, description="Only where the printed entry is wrong: the publication's own title."
+    )
+
+    @property
+    def cited(self) -> str:
+        """The entry as printed and, where it is wrong, what the publication itself says."""
+        if self.correction is None:
+            return self.as_printed
+        c = self.correction
+        return (
+            f"{self.as_printed} [The 2010 report prints the entry so; the publication is "
+            f"titled *{c.title}* ({c.year}; checked against {c.checked}).]"
+        )
+
+    @property
+    def known_title(self) -> str:
+        """The publication's title: as printed, unless corrected."""
+        return self.correction.title if self.correction else self.title
 
     @model_validator(mode="after")
     def _fields_in_entry(self) -> Reference:

@@ -199,7 +199,7 @@ def document_data(
         "chart": {"svg": figure.document_svg(), "alt": sheet.chart_alt, "caption": figure.title}
         if figure
         else None,
-        "sources": [plain(ctx.reference(k).as_printed) for k in sheet.sources],
+        "sources": [plain(ctx.reference(k).cited) for k in sheet.sources],
         "url": url,
         "version": f"Version of {long_date(sheet.updated)}",
         "citation": f"{ctx.config.name} ({when.year}). {sheet.title}. Last updated "

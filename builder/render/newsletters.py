@@ -311,7 +311,7 @@ def _pdf(
         "blocks": blocks(ctx, ctx.resolve_absolute(n.body)),
         "featured": [{"title": linked(i), "summary": i["summary"]} for i in items],
         "changed": [{"title": linked(c), "note": c["note"]} for c in changed],
-        "sources": [plain(ctx.reference(k).as_printed) for k in n.sources],
+        "sources": [plain(ctx.reference(k).cited) for k in n.sources],
         "url": url,
         "short_url": short_url(url),
         "version": long_date(n.date),

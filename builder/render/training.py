@@ -252,7 +252,7 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
             )
         )
     references = [
-        f"{ref.short}: {plain(ref.title)}" for ref in (ctx.reference(k) for k in pack.sources)
+        f"{ref.short}: {plain(ref.known_title)}" for ref in (ctx.reference(k) for k in pack.sources)
     ]
     groups = slide_chunks(references, SLIDE_TEXT)
     for index, group in enumerate(groups, 1):
@@ -300,7 +300,7 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
     if evidence:
         sections.append(docx.Part("What the Delphi panel said", bullets=evidence))
     sections.append(
-        docx.Part("Sources", bullets=[plain(ctx.reference(k).as_printed) for k in pack.sources])
+        docx.Part("Sources", bullets=[plain(ctx.reference(k).cited) for k in pack.sources])
     )
     if notes.numbers:
         listed = [f"{n}. {note}" for n, note in enumerate(notes.listed(), 1)]
