@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from html.parser import HTMLParser
@@ -412,6 +413,40 @@ def test_each_generated_page_carries_its_one_title(generated: Paths) -> None:
         text = (generated.docs / GENERATED[key]).read_text()
         front = text.split("---")[1]
         assert re.search(rf"^title: ['\"]?{re.escape(title)}['\"]?$", front, re.M), key
+
+
+LIST_ITEM = re.compile(r"^(?:[-*+]|\d+\.)\s")
+
+
+def _glued_lists(markdown: str) -> list[tuple[str, str]]:
+    """Pairs of lines where a list touches a paragraph or heading with no blank line between:
+    Python-Markdown then reads a paragraph after a list as part of its last item, and a list
+    after a paragraph as more of the paragraph ("... said so. - Table 1 prints ...")."""
+    if markdown.startswith("---"):
+        markdown = markdown[markdown.index("\n---", 3) + 4 :]
+    lines = markdown.split("\n")
+    glued, fenced = [], False
+    for line, following in itertools.pairwise(lines):
+        fenced ^= line.startswith("```")
+        if fenced or not line.strip() or not following.strip():
+            continue
+        item, next_item = LIST_ITEM.match(line), LIST_ITEM.match(following)
+        inside = following.startswith((" ", "\t", "|", "<", "*["))
+        apart = line.startswith((" ", "\t", "#", "|", "<", "!!!"))
+        if (item and not next_item and not inside) or (next_item and not item and not apart):
+            glued.append((line, following))
+    return glued
+
+
+def test_no_list_is_glued_to_a_paragraph(generated: Paths) -> None:
+    found = {
+        path.relative_to(generated.docs).as_posix(): glued[0]
+        for path in sorted(generated.docs.rglob("*.md"))
+        if (glued := _glued_lists(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+    assert _glued_lists("Text.\n- item\n") and _glued_lists("- item\nText.\n")
+    assert not _glued_lists("Text.\n\n- item\n- item\n    more\n\nText.\n")
 
 
 def test_no_page_shows_markdown_or_template_syntax_as_text(built_site: Paths) -> None:
