@@ -192,6 +192,7 @@ def document_data(
         "key_actions": [notes.pieces(a) for a in sheet.key_actions],
         "key_messages": [notes.pieces(m) for m in sheet.key_messages],
         "practice": [notes.pieces(p) for p in paragraphs(sheet.practice)],
+        "practice_listed": made.briefing,  # a briefing's learning: one action an item
         "notes": notes.listed(),
         "notes_intro": NOTES_INTRO,
         "short_url": short_url(url),
@@ -241,10 +242,12 @@ def docx_job(
                 "Chart", image=figure.png(), image_alt=sheet.chart_alt or "", caption=figure.title
             )
         )
+    practice = [notes.plain(p) for p in paragraphs(sheet.practice)]
     sections += [
         docx.Part(
             headings["practice"],
-            paragraphs=[notes.plain(p) for p in paragraphs(sheet.practice)],
+            paragraphs=[] if made.briefing else practice,
+            bullets=practice if made.briefing else [],  # a briefing's: one action an item
         ),
         docx.Part(headings["questions"], numbered=data["questions"]),
     ]
