@@ -156,7 +156,7 @@ def test_charts_read_as_labelled_images(browser: Browser, site: str) -> None:
     page = browser.new_page()
     page.goto(site + "delphi/local/")
     # Named by its <title> (the figure's title is no longer drawn inside the chart).
-    assert page.get_by_role("img", name="Figure 1 (regenerated)").count() == 1
+    assert page.get_by_role("img", name="the report's Figure 1, redrawn").count() == 1
     names = page.evaluate("""() => [...document.querySelectorAll('svg[role=img]')].map(svg =>
         svg.getAttribute('aria-labelledby').split(' ').map(id =>
             document.getElementById(id).textContent).join(' '))""")

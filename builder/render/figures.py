@@ -108,7 +108,10 @@ def delphi_figure(
             for s in statements
         ]
     )
-    title = f"{section.figure} (regenerated): Delphi round 2 results on {section.title.lower()}"
+    title = (
+        f"Delphi round 2 results on {section.title.lower()} "
+        f"(the report's {section.figure}, redrawn)"
+    )
     long = charts.diverging_frame(rows, "bar")
     chart = charts.diverging_bars(long, list(rows["bar"]), title)
     wordings = {statement_label(s): statement_wording(s) for s in statements}
