@@ -162,3 +162,18 @@ def test_charts_read_as_labelled_images(browser: Browser, site: str) -> None:
             document.getElementById(id).textContent).join(' '))""")
     assert names and all("Statement 1" in n or "Round" in n for n in json.loads(json.dumps(names)))
     page.close()
+
+
+def test_an_abbreviation_opens_on_a_tap_on_a_phone(browser: Browser, site: str) -> None:
+    """Material's tooltips (content.tooltips): the title of an <abbr> is shown on a tap, where
+    a browser's own hover title never appears."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True)
+    page = context.new_page()
+    page.goto(site + "about-the-evidence/")
+    abbr = page.locator("article abbr[title='National Health Service']").first
+    abbr.scroll_into_view_if_needed()
+    abbr.tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text() == "National Health Service"
+    context.close()
