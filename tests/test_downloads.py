@@ -413,3 +413,21 @@ def test_unchanged_content_is_not_regenerated(generated_real: Generated) -> None
     pictures = sum(1 for _ in (paths.build / "cache" / "chart-png").glob("*.bin"))
     assert again.misses == 0
     assert stored - 2 * pictures <= again.hits < stored
+
+
+def test_slides_and_handout_follow_the_session_plan(generated: Paths) -> None:
+    """Each plan takes "The evidence in brief" before the case study; the deck's sections and
+    the handout's headings come in the same order, so a trainer never jumps about."""
+    for path in sorted((generated.content / "training").glob("*.yaml")):
+        plan = [step["activity"] for step in yaml.safe_load(path.read_text())["session_plan"]]
+        evidence = plan.index("The evidence in brief")
+        case = next(i for i, activity in enumerate(plan) if activity.startswith("Case study"))
+        assert evidence < case, path.stem
+        deck = Presentation(str(generated.docs / "training" / f"{path.stem}.pptx"))
+        titles = [slide.shapes.title.text for slide in deck.slides]
+        assert titles.index("The evidence in brief") < titles.index("Case study"), path.stem
+        assert titles.index("Case study") < titles.index("Discussion"), path.stem
+        handout = Document(str(generated.docs / "training" / f"{path.stem}-handout.docx"))
+        headings = [p.text for p in handout.paragraphs if p.style.name.startswith("Heading")]
+        case_heading = next(h for h in headings if h.startswith("Case study"))
+        assert headings.index("Key messages") < headings.index(case_heading), path.stem

@@ -176,37 +176,13 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
                 f"{s.activity} ({s.minutes} min): {s.notes}" for s in pack.session_plan if s.notes
             ),
         ),
-        pptx.Slide(
-            "Case study",
-            text=pack.case_study.title,
-            notes="Introduce the case study. It is a fictional composite built from patterns "
-            "in the evidence: it describes no real child, family or practitioner. Ask people "
-            "not to match it to a real case.",
-            kind="section",
-        ),
     ]
-    parts = slide_chunks(case_blocks(pack.case_study.text), CASE_TEXT)
-    for index, part in enumerate(parts, 1):
-        if index == 1:
-            cue = "Read this part aloud, or give the group a minute to read it."
-        elif index == len(parts):
-            cue = "The last part. Ask what stands out before moving to the questions."
-        else:
-            cue = "Pause here and ask what the group notices so far."
-        slides.append(
-            pptx.Slide(
-                numbered(pack.case_study.title, index, len(parts)),
-                bullets=[],
-                text="\n".join(part),
-                notes=f"Case study, part {index} of {len(parts)}. {cue}",
-                kind="case",
-            )
-        )
+    # The session plans take the evidence in brief before the case study: so does the deck.
     statements = _statement_slides(ctx, pack)
     if statements:
         slides.append(
             pptx.Slide(
-                "What the evidence says",
+                "The evidence in brief",
                 text=f"{len(statements)} statements from the study's expert panel",
                 notes="The panel was 55 experts who answered round 2 of the Delphi study in "
                 "2010. The next slides show one statement each.",
@@ -224,6 +200,44 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
                 kind="picture",
             )
         )
+    for index, group in enumerate(groups := slide_chunks(list(sheet.key_messages), SLIDE_TEXT), 1):
+        notes = notes_for(ctx, sheet)
+        slides.append(
+            pptx.Slide(
+                numbered("Key messages", index, len(groups)),
+                bullets=[notes.bare(m) for m in group],
+                notes=f"From the fact sheet handed out with this session (part {index} of "
+                f"{len(groups)} of its key messages). Where the figures come from: "
+                + " ".join(notes.listed()),
+            )
+        )
+    slides.append(
+        pptx.Slide(
+            "Case study",
+            text=pack.case_study.title,
+            notes="Introduce the case study. It is a fictional composite built from patterns "
+            "in the evidence: it describes no real child, family or practitioner. Ask people "
+            "not to match it to a real case.",
+            kind="section",
+        )
+    )
+    parts = slide_chunks(case_blocks(pack.case_study.text), CASE_TEXT)
+    for index, part in enumerate(parts, 1):
+        if index == 1:
+            cue = "Read this part aloud, or give the group a minute to read it."
+        elif index == len(parts):
+            cue = "The last part. Ask what stands out before moving to the questions."
+        else:
+            cue = "Pause here and ask what the group notices so far."
+        slides.append(
+            pptx.Slide(
+                numbered(pack.case_study.title, index, len(parts)),
+                bullets=[],
+                text="\n".join(part),
+                notes=f"Case study, part {index} of {len(parts)}. {cue}",
+                kind="case",
+            )
+        )
     slides.append(
         pptx.Slide(
             "Discussion",
@@ -238,17 +252,6 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
                 f"Discussion {number} of {len(pack.discussion)}",
                 text=item.question,
                 notes=item.facilitator_notes,
-            )
-        )
-    for index, group in enumerate(groups := slide_chunks(list(sheet.key_messages), SLIDE_TEXT), 1):
-        notes = notes_for(ctx, sheet)
-        slides.append(
-            pptx.Slide(
-                numbered("Key messages", index, len(groups)),
-                bullets=[notes.bare(m) for m in group],
-                notes=f"From the fact sheet handed out with this session (part {index} of "
-                f"{len(groups)} of its key messages). Where the figures come from: "
-                + " ".join(notes.listed()),
             )
         )
     references = [
@@ -279,12 +282,19 @@ def make_pptx(ctx: Context, pack: TrainingPack) -> bytes:
 def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
     sheet = next(f for f in ctx.site.factsheets if f.id == pack.factsheet)
     notes = notes_for(ctx, sheet)
+    # In the order of the session: the evidence in brief, then the case study and questions.
     sections = [
         docx.Part(
             "What you will learn",
             paragraphs=["By the end, you will be able to:"],
             bullets=[outcome(o) for o in pack.learning_outcomes],
         ),
+        docx.Part("Key messages", bullets=[notes.plain(m) for m in sheet.key_messages]),
+    ]
+    evidence = _evidence(ctx, pack)
+    if evidence:
+        sections.append(docx.Part("What the Delphi panel said", bullets=evidence))
+    sections += [
         docx.Part(
             f"Case study: {pack.case_study.title}",
             paragraphs=[
@@ -294,14 +304,8 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
             ],
         ),
         docx.Part("Questions to discuss", numbered=[d.question for d in pack.discussion]),
-        docx.Part("Key messages", bullets=[notes.plain(m) for m in sheet.key_messages]),
+        docx.Part("Sources", bullets=[plain(ctx.reference(k).cited) for k in pack.sources]),
     ]
-    evidence = _evidence(ctx, pack)
-    if evidence:
-        sections.append(docx.Part("What the Delphi panel said", bullets=evidence))
-    sections.append(
-        docx.Part("Sources", bullets=[plain(ctx.reference(k).cited) for k in pack.sources])
-    )
     if notes.numbers:
         listed = [f"{n}. {note}" for n, note in enumerate(notes.listed(), 1)]
         sections.append(docx.Part("Notes", paragraphs=[NOTES_INTRO, *listed]))
