@@ -186,7 +186,9 @@ def _counts(site: Site) -> dict[str, pd.DataFrame]:
             "year": a.year,
             "cases": a.sample.descriptive,
             "unit": a.unit,
-            "source": a.source_key,
+            # Where the count is printed: the 2010 report for the six it appraised (its
+            # chapter 4 and appendices), otherwise the later publication itself.
+            "source": site.report.key if a.appraised else a.source_key,
             "locator": a.sample.source,
             "basis": a.sample.basis,
             "summarised_by": a.sample.summarised_by or "",

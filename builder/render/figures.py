@@ -144,13 +144,14 @@ def site_figures(site: Site, derived: Derived, cache: DocumentCache) -> dict[str
         for section in site.delphi.sections:
             figure = delphi_figure(section, derived.delphi.in_section(section.id), cache)
             figures[figure.name] = figure
+    names = {r.key: r.short for r in site.citable}  # the tables name sources as the text does
     if site.analyses:
         for figure in _observatory_figures(derived, cache):
             figures[figure.name] = figure
-        for figure in count_figures(derived, cache):
+        for figure in count_figures(derived, cache, names):
             figures[figure.name] = figure
     for series in site.series:
-        figure = series_figure(series, derived.observatory.series[series.id], cache)
+        figure = series_figure(series, derived.observatory.series[series.id], cache, names)
         figures[figure.name] = figure
     return figures
 
@@ -161,7 +162,9 @@ COUNT_TITLES = {
 }
 
 
-def count_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
+def count_figures(
+    derived: Derived, cache: DocumentCache, names: dict[str, str] | None = None
+) -> list[Figure]:
     """One chart per unit: reviews analysed by the national analyses, and reviews Ofsted
     evaluated, never on one axis."""
     out = []
@@ -183,7 +186,7 @@ def count_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
                 charts.bars(
                     bars, "bar", "cases", title, unit[0].upper() + unit[1:], order=list(bars["bar"])
                 ),
-                shown(frame, {"label": "Analysis", "period": "Period", "cases": "Cases"}),
+                shown(frame, {"label": "Analysis", "period": "Period", "cases": "Cases"}, names),
                 f"data/scrs-{name}.csv",
                 cache=cache,
             )
@@ -191,18 +194,24 @@ def count_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
     return out
 
 
-def shown(frame: pd.DataFrame, columns: dict[str, str]) -> pd.DataFrame:
+def shown(
+    frame: pd.DataFrame, columns: dict[str, str], names: dict[str, str] | None = None
+) -> pd.DataFrame:
     """The table under a chart: its own columns, then where each number comes from in one
-    column (the CSV keeps source, locator and basis apart)."""
+    column, each source by the short name the text cites it by, not its key (the CSV keeps
+    source key, locator and basis apart)."""
+    names = names or {}
     where = [
-        f"{r.source}, {r.locator}"
+        f"{names.get(r.source, r.source)}, {r.locator}"
         + (f" (secondary: as summarised by {r.summarised_by})" if r.basis == "secondary" else "")
         for r in frame.itertuples()
     ]
     return frame[list(columns)].rename(columns=columns).assign(Source=where)
 
 
-def series_figure(series: Series, frame: pd.DataFrame, cache: DocumentCache) -> Figure:
+def series_figure(
+    series: Series, frame: pd.DataFrame, cache: DocumentCache, names: dict[str, str] | None = None
+) -> Figure:
     """A yearly series as bars, one per period, labelled with its unit."""
     title = series.title
     return Figure(
@@ -221,7 +230,7 @@ def series_figure(series: Series, frame: pd.DataFrame, cache: DocumentCache) -> 
             series.unit[0].upper() + series.unit[1:],
             order=list(frame["period"]),
         ),
-        shown(frame, {"period": "Period", "value": "Count", "note": "Note"}),
+        shown(frame, {"period": "Period", "value": "Count", "note": "Note"}, names),
         f"data/{series.id}.csv",
         cache=cache,
     )
