@@ -8,7 +8,7 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page
 
-from builder.paths import ROOT
+from builder.paths import ROOT, Paths
 
 pytestmark = pytest.mark.browser
 
@@ -177,3 +177,34 @@ def test_an_abbreviation_opens_on_a_tap_on_a_phone(browser: Browser, site: str) 
     tooltip.wait_for(state="visible")
     assert tooltip.inner_text() == "National Health Service"
     context.close()
+
+
+def test_no_table_scrolls_sideways_on_a_phone(
+    browser: Browser, site: str, built_site: Paths
+) -> None:
+    """At 390 px a table wider than the page, or of four columns or more, becomes one short
+    entry per row (site.js and site.css), each cell named by its column's heading."""
+    pages = sorted(
+        p.parent.relative_to(built_site.site).as_posix()
+        for p in built_site.site.rglob("index.html")
+        if "<table" in p.read_text(encoding="utf-8")
+    )
+    assert len(pages) > 20
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    wide, stacked = {}, 0
+    for path in pages:
+        page.goto(site + (path + "/" if path != "." else ""))
+        found = page.evaluate(
+            """() => [...document.querySelectorAll('article table')].map(t => [
+                t.scrollWidth - t.closest('article').clientWidth,
+                t.hasAttribute('data-crl-stack') && t.querySelector('tbody td[data-label]')
+                    ? getComputedStyle(t.querySelector('tbody td:nth-child(2)'), '::before')
+                        .content : ''])"""
+        )
+        over = [excess for excess, _ in found if excess > 1]
+        if over:
+            wide[path] = over
+        stacked += sum(1 for _, label in found if label.endswith(': "'))
+    page.close()
+    assert wide == {}
+    assert stacked >= 10  # the tables that were too wide read as named fields

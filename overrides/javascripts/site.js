@@ -84,4 +84,21 @@ document$.subscribe(function () {
       status.textContent = shown + " reviews shown";
     });
   });
+  /* Phones: a table of four or more columns, or one wider than its column, reads as one short
+     entry per row (site.css), each cell named by its column's heading, not as a table to
+     scroll sideways. The register and the downloads have layouts of their own. */
+  document.querySelectorAll("article table").forEach(function (table) {
+    if (table.hasAttribute("data-crl-stack") || table.closest("#register-table, .crl-tablewrap")) return;
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
+      return th.textContent.trim();
+    });
+    var wide = table.scrollWidth > table.closest("article").clientWidth + 1;
+    if (heads.length < 2 || (heads.length < 4 && !wide)) return;
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (heads[i]) cell.setAttribute("data-label", heads[i]);
+      });
+    });
+    table.setAttribute("data-crl-stack", "");
+  });
 });
