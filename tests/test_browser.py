@@ -111,6 +111,9 @@ def test_home_search_box_finds_learning_on_a_phone(browser: Browser, site: str) 
     page.keyboard.press("Enter")
     page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
     assert page.url.startswith(site + "search/") and "q=neglect" in page.url
+    # Excerpts come from what a page says, not its dates line (left out of the index).
+    excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()
+    assert excerpts and not [e for e in excerpts if "Next review due" in e]
     page.close()
 
 
