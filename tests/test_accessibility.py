@@ -208,3 +208,25 @@ def test_no_table_scrolls_sideways_on_a_phone(
     page.close()
     assert wide == {}
     assert stacked >= 10  # the tables that were too wide read as named fields
+
+
+def test_phone_text_and_note_numbers_are_big_enough(browser: Browser, site: str) -> None:
+    """On a phone the briefing's "In one minute" box is body-size text, and a note number
+    takes a tap 9 px from its centre (a 24 px target, WCAG 2.2's 2.5.8)."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site + "briefings/neglect/")
+    sizes = page.evaluate(
+        """() => [document.querySelector('.crl-in-one-minute li'),
+                  [...document.querySelectorAll('article li')]
+                    .find(li => !li.closest('.admonition'))]
+                 .map(e => getComputedStyle(e).fontSize)"""
+    )
+    assert sizes[0] == sizes[1], sizes
+    page.goto(site + "about-the-evidence/")
+    note = page.locator("sup.crl-noteref a").first
+    box = note.bounding_box()
+    assert box is not None and box["width"] < 24  # the number itself is small
+    x, y = box["x"] + box["width"] / 2 + 9, box["y"] + box["height"] / 2 + 9
+    hit = page.evaluate(f"document.elementFromPoint({x}, {y}).closest('a')?.getAttribute('href')")
+    assert hit == note.get_attribute("href")
+    page.close()
