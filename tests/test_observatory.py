@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from builder.derive.observatory import COUNT_UNITS
 from builder.formats.cache import DocumentCache
 from builder.paths import Paths
 from builder.problems import ContentError
-from builder.render.figures import Figure, site_figures
+from builder.render.figures import Figure, _with_gaps, site_figures
 from tests.conftest import ROOT, TODAY, make_project
 
 SERIES = sorted((ROOT / "content" / "series").glob("*.yaml"))
@@ -128,3 +129,18 @@ def test_series_rejects_a_secondary_value_without_its_summariser(tmp_path: Path)
     assert any(
         "panel-rapid-reviews.yaml" in m and "summarised_by is required" in m for m in messages
     ), messages
+
+
+def test_a_year_missing_from_a_series_keeps_its_row(figures: dict[str, Figure]) -> None:
+    """Serious incident notifications have no figure for 2016-17, 2017-18 or 2021-22: the
+    chart keeps a row for each, labelled "no figure", rather than closing the gap up."""
+    figure = figures["observatory-series-dfe-serious-incident-notifications"]
+    y = figure.chart["encoding"]["y"]
+    domain = y["scale"]["domain"]
+    assert domain[domain.index("2015-16") + 1 : domain.index("2018-19")] == ["2016-17", "2017-18"]
+    labels = json.loads(y["axis"]["labelExpr"].removesuffix("[datum.label]"))
+    assert " ".join(labels["2021-22"]) == "2021-22 (no figure)"
+    assert labels["2012-13"] == ["2012-13"]
+    assert "No figure for 2016-17, 2017-18, 2021-22" in figure.description
+    assert _with_gaps(["2019-20", "2021-22"]) == (["2019-20", "2020-21", "2021-22"], ["2020-21"])
+    assert _with_gaps(["First 17 months", "2019-20"]) == (["First 17 months", "2019-20"], [])

@@ -223,17 +223,21 @@ def bars(
     order: list[str] | None = None,
     grouped: bool = False,
     wide: bool = False,
+    missing: tuple[str, ...] = (),
 ) -> Spec:
     """Horizontal bars, categories in the given order and their labels wrapped; with `colour`,
     stacked (or side by side when `grouped`). Narrow enough for a phone (WEB_WIDTH). `title`
     is not drawn (the page's heading carries it, so it cannot be cut off): it goes into the
     spec's description. `wide` is the variant for documents, which scale a chart to the
-    page's width: wider and shorter, labels on fewer lines."""
+    page's width: wider and shorter, labels on fewer lines. Categories in `missing` (also in
+    `order`) keep an empty row labelled "no figure", so a gap never reads as closed up."""
     names = order or sorted(frame[category].unique())
     wrap = 36 if wide else 16
-    axis = _category_axis(wrapped_labels({str(n): str(n) for n in names}, wrap))
+    labels = {str(n): f"{n} (no figure)" if n in missing else str(n) for n in names}
+    axis = _category_axis(wrapped_labels(labels, wrap))
+    scale = alt.Scale(domain=list(names)) if missing else alt.Undefined
     encoding: dict[str, Any] = {
-        "y": alt.Y(f"{category}:N", sort=order or None, title=None, axis=axis),
+        "y": alt.Y(f"{category}:N", sort=order or None, title=None, axis=axis, scale=scale),
         # A long unit ("serious case reviews evaluated by Ofsted") on several short lines, so
         # it never runs past the plot into the bar labels.
         "x": alt.X(
@@ -254,7 +258,7 @@ def bars(
             encoding["yOffset"] = alt.YOffset(f"{colour}:N")
     else:
         encoding["color"] = alt.value("#3b528b")
-    lines = max(len(textwrap.wrap(str(n), wrap)) for n in names)
+    lines = max(len(textwrap.wrap(label, wrap)) for label in labels.values())
     step = max(40 if grouped else 26, 17 * lines + 8)
     width = 360 if wide else 180
     chart = (

@@ -212,8 +212,12 @@ def shown(
 def series_figure(
     series: Series, frame: pd.DataFrame, cache: DocumentCache, names: dict[str, str] | None = None
 ) -> Figure:
-    """A yearly series as bars, one per period, labelled with its unit."""
+    """A yearly series as bars, one per period, labelled with its unit; a year missing from
+    a run of financial years ("2015-16" ... "2018-19") keeps its row, marked "no figure"."""
     title = series.title
+    periods = list(frame["period"])
+    order, missing = _with_gaps(periods)
+    gaps = f" No figure for {', '.join(missing)}: a gap, not a zero." if missing else ""
     return Figure(
         f"observatory-series-{series.id}",
         "observatory",
@@ -221,19 +225,37 @@ def series_figure(
         title,
         f"Bar chart in date order; unit: {series.unit}; counted by {series.counted_by}. "
         + "; ".join(f"{r.period}: {r.value}" for r in frame.itertuples())
-        + ".",
+        + "."
+        + gaps,
         charts.bars(
             frame,
             "period",
             "value",
             title,
             series.unit[0].upper() + series.unit[1:],
-            order=list(frame["period"]),
+            order=order,
+            missing=tuple(missing),
         ),
         shown(frame, {"period": "Period", "value": "Count", "note": "Note"}, names),
         f"data/{series.id}.csv",
         cache=cache,
     )
+
+
+FINANCIAL_YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def _with_gaps(periods: list[str]) -> tuple[list[str], list[str]]:
+    """Every financial year from the first period to the last, and those not among
+    `periods`; periods of any other form are shown as they are, with no gaps filled."""
+    found = [FINANCIAL_YEAR.match(p) for p in periods]
+    if not periods or not all(found):
+        return periods, []
+    years = [int(m.group(1)) for m in found if m]
+    if any((y + 1) % 100 != int(m.group(2)) for y, m in zip(years, found, strict=True) if m):
+        return periods, []
+    every = [f"{y}-{(y + 1) % 100:02d}" for y in range(min(years), max(years) + 1)]
+    return every, [p for p in every if p not in periods]
 
 
 def _observatory_figures(derived: Derived, cache: DocumentCache) -> list[Figure]:
