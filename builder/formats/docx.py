@@ -33,6 +33,7 @@ class Part:
     image: bytes | Made | None = None  # Made: resolved before build_docx runs
     image_alt: str = ""
     caption: str = ""
+    image_width_cm: float = 16  # the text's full width; less for a tall, narrow chart
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ def build_docx(doc: WordDocument) -> bytes:
             _styled(document, text, "ListNumber")
         if part.image is not None:
             run = document.add_paragraph().add_run()
-            run.add_picture(io.BytesIO(resolved(part.image)), width=Cm(16))
+            run.add_picture(io.BytesIO(resolved(part.image)), width=Cm(part.image_width_cm))
             for element in run._r.iter():
                 if element.tag.endswith("}docPr"):
                     element.set("descr", part.image_alt)

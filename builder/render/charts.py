@@ -83,17 +83,18 @@ def diverging_bars(
     spec["description"] = title
     y = spec["encoding"]["y"]
     y["sort"] = list(bars)
-    # Documents scale a chart to the page's width, so a wide one keeps its statements on few
-    # lines at a smaller size; the web chart stays narrow and large.
-    wrap, size = (80, 11) if wide else (16, FONT_SIZE)
+    # Documents scale a chart down to part of a page: its labels a size larger, so that they
+    # still print at 8 pt or more; long labels wrap at 52 characters.
+    wrap, size = (52, FONT_SIZE + 3) if wide else (16, FONT_SIZE)
     if labels:
         y["axis"]["labelExpr"] = wrapped_labels({bar: labels[bar] for bar in bars}, wrap)
     if wide:
         y["axis"].update(labelFontSize=size, labelLineHeight=size + 2)
-        spec["encoding"]["color"]["legend"]["columns"] = 4
+        spec["encoding"]["x"]["axis"].update(labelFontSize=size, titleFontSize=size)
+        spec["encoding"]["color"]["legend"].update(columns=2, labelFontSize=size)
     lines = max((len(textwrap.wrap(labels[b], wrap)) for b in bars), default=1) if labels else 1
     spec["height"] = len(bars) * max(26, (size + 2) * lines + 6)
-    spec["width"] = 300 if wide else 220
+    spec["width"] = 220
     return spec
 
 

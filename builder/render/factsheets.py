@@ -197,7 +197,12 @@ def document_data(
         "notes_intro": NOTES_INTRO,
         "short_url": short_url(url),
         "questions": list(sheet.questions),
-        "chart": {"svg": figure.document_svg(), "alt": sheet.chart_alt, "caption": figure.title}
+        "chart": {
+            "svg": figure.document_svg(),
+            "alt": sheet.chart_alt,
+            "caption": figure.title,
+            "key": figure.key_lines(),
+        }
         if figure
         else None,
         "sources": [plain(ctx.reference(k).cited) for k in sheet.sources],
@@ -239,9 +244,16 @@ def docx_job(
     if figure is not None:
         sections.append(
             docx.Part(
-                "Chart", image=figure.png(), image_alt=sheet.chart_alt or "", caption=figure.title
+                "Chart",
+                image=figure.png(),
+                image_alt=sheet.chart_alt or "",
+                caption=figure.title,
+                image_width_cm=9 if figure.key else 16,  # numbered bars: a narrow chart
             )
         )
+        if figure.key:
+            key = "The statements in the chart (** where the panel reached consensus)"
+            sections.append(docx.Part(key, paragraphs=figure.key_lines()))
     practice = [notes.plain(p) for p in paragraphs(sheet.practice)]
     sections += [
         docx.Part(

@@ -31,13 +31,19 @@ class Figure:
     table: pd.DataFrame = field(repr=False, compare=False)
     csv: str | None = None  # docs path of the CSV download with the same data
     cache: DocumentCache = field(kw_only=True, repr=False, compare=False)  # where SVG/PNG are kept
-    # A wider variant for documents (PDF, slides), which have no list of statements beside
-    # the chart: its bars carry their full, wrapped labels. None: documents use `chart`.
+    # A variant for documents (PDF, Word, slides), drawn to be scaled to a page's width.
+    # None: documents use `chart`.
     document_chart: charts.Spec | None = field(
         default=None, kw_only=True, repr=False, compare=False
     )
-    # What numbered bars stand for, listed beside the chart on a page: (number, wording, marked).
+    # What numbered bars stand for, listed beside the chart on a page and in a document:
+    # (number, wording, marked).
     key: tuple[tuple[int, str, bool], ...] = field(default=(), kw_only=True, compare=False)
+
+    def key_lines(self) -> list[str]:
+        """The key as a document prints it: "1. The statement **", ** where it reached
+        consensus."""
+        return [f"{n}. {wording}{' **' if marked else ''}" for n, wording, marked in self.key]
 
     @property
     def svg_path(self) -> str:
@@ -88,11 +94,6 @@ def statement_label(s: StatementResult) -> str:
     return f"{s.number}{' **' if s.round2.consensus != 'none' else ''}"
 
 
-def statement_wording(s: StatementResult) -> str:
-    """A bar's label in documents: the number and the full statement, never shortened."""
-    return f"{s.number}. {s.round2.statement}{' **' if s.round2.consensus != 'none' else ''}"
-
-
 def delphi_figure(
     section: DelphiSection, statements: tuple[StatementResult, ...], cache: DocumentCache
 ) -> Figure:
@@ -114,8 +115,10 @@ def delphi_figure(
     )
     long = charts.diverging_frame(rows, "bar")
     chart = charts.diverging_bars(long, list(rows["bar"]), title)
-    wordings = {statement_label(s): statement_wording(s) for s in statements}
-    document = charts.diverging_bars(long, list(rows["bar"]), title, labels=wordings, wide=True)
+    # Documents number the bars as the page does and print the statements in full beside
+    # the chart (Figure.key), as text: inside the chart, scaled to the page, they printed at
+    # about 5 pt.
+    document = charts.diverging_bars(long, list(rows["bar"]), title, wide=True)
     description = (
         "Diverging stacked bars, one per statement, disagreement left of zero and "
         "agreement right. ** marks consensus. "
