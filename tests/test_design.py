@@ -68,3 +68,23 @@ def test_citations_are_numbered_notes_linking_to_the_references(generated: Paths
     notes = re.findall(r'<li id="note-(\d+)"><a href="../../references/#[a-z0-9-]+">', theme)
     assert numbers and sorted(set(numbers), key=int) == notes
     assert notes == [str(n) for n in range(1, len(notes) + 1)]
+
+
+def test_fact_sheet_pages_name_the_report_behind_each_locator(generated: Paths) -> None:
+    """A fact sheet's "(Table 1)" would send a reader to a table of a report they do not have:
+    on its page, as in its PDF, each becomes a numbered note naming the report."""
+    from tests.test_downloads import LOCATOR
+
+    pages = sorted((generated.docs / "factsheets").glob("*.md"))
+    assert len(pages) > 10
+    noted = 0
+    for path in pages:
+        if path.name == "index.md":
+            continue
+        text = path.read_text()
+        body = text.split("## Notes")[0]
+        assert not LOCATOR.search(body), (path.name, LOCATOR.search(body))
+        notes = re.findall(r'<li id="note-\d+"><a href="[^"]+">([^<]+)</a></li>', text)
+        noted += len(notes)
+        assert all(n.startswith("Sidebotham et al. 2010, ") for n in notes), (path.name, notes)
+    assert noted > 20

@@ -117,6 +117,22 @@ class Notes:
         return [f"{self.report}, {where}." for where in self.numbers]
 
 
+def as_citations(text: str, key: str) -> str:
+    """The web page's version of `Notes`: each report locator in brackets, "(Table 1)",
+    becomes a citation of the sheet's report, [@key, Table 1], which the page numbers and
+    lists under Notes with the report's name; other words in the brackets stay."""
+
+    def cite(match: re.Match[str]) -> str:
+        parts = [p.strip() for p in re.split(r"[;,]", match.group(1))]
+        locators = [p for p in parts if LOCATOR.fullmatch(p)]
+        if not locators:
+            return match.group(0)
+        rest = [p for p in parts if p not in locators]
+        return (f" ({', '.join(rest)})" if rest else "") + f"[@{key}, {'; '.join(locators)}]"
+
+    return PARENTHESIS.sub(cite, text)
+
+
 def notes_for(ctx: Context, sheet: Factsheet) -> Notes:
     report = ctx.reference(sheet.sources[0]).short if sheet.sources else ctx.config.name
     return Notes(report)
@@ -313,6 +329,11 @@ def render(ctx: Context) -> list[Output]:
     for sheet in ctx.site.factsheets:
         path = factsheet_path(sheet.id)
         figure = ctx.figures.get(sheet.chart) if sheet.chart else None
+        report = sheet.sources[0] if sheet.sources else None
+
+        def web(text: str, report: str | None = report, path: str = path) -> str:
+            return ctx.resolve(as_citations(text, report), path) if report else text
+
         out.append(
             ctx.page(
                 path,
@@ -325,7 +346,8 @@ def render(ctx: Context) -> list[Output]:
                     "edit_url": ctx.config.edit_url(sheet.origin.path),
                 },
                 sheet=sheet,
-                practice=paragraphs(sheet.practice),
+                messages=[web(m) for m in sheet.key_messages],
+                practice=[web(p) for p in paragraphs(sheet.practice)],
                 figure=figure,
                 theme=(themes[sheet.theme], theme_path(sheet.theme)) if sheet.theme else None,
                 downloads=ctx.download_links(
