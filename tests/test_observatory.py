@@ -144,3 +144,18 @@ def test_a_year_missing_from_a_series_keeps_its_row(figures: dict[str, Figure]) 
     assert "No figure for 2016-17, 2017-18, 2021-22" in figure.description
     assert _with_gaps(["2019-20", "2021-22"]) == (["2019-20", "2020-21", "2021-22"], ["2020-21"])
     assert _with_gaps(["First 17 months", "2019-20"]) == (["First 17 months", "2019-20"], [])
+
+
+def test_observatory_reads_from_the_top_with_its_tables_folded(generated: Paths) -> None:
+    """How to read the figures comes before the first chart, a list links to each chart, and
+    each chart's table (its data and sources) is folded under it, so the page is not a long
+    scroll of tables on a phone."""
+    page = (generated.docs / "observatory" / "index.md").read_text(encoding="utf-8")
+    assert page.index("## Reading these figures") < page.index("<figure")
+    assert "**On this page:**" in page and "(#dfe-serious-incident-notifications)" in page
+    tables = page.count('<details class="crl-data" markdown>')
+    assert tables == page.count("<figure") and tables >= 8
+    for block in page.split('<details class="crl-data" markdown>')[1:]:
+        folded = block.split("</details>")[0]
+        assert "<summary>The data and their sources</summary>" in folded
+        assert "| Source |" in folded or "|---|" in folded
