@@ -331,7 +331,7 @@ def test_each_briefing_is_a_fact_sheet_of_at_most_two_pages(built: Paths) -> Non
 
 
 def test_briefings_are_on_the_downloads_page(built: Paths) -> None:
-    downloads = (built.docs / "downloads.md").read_text()
+    downloads = (built.docs / "downloads" / "index.md").read_text()
     rows = [r for r in downloads.splitlines() if "Practice briefing: <strong>Neglect</strong>" in r]
     assert len(rows) == 1  # once, not once per audience
     assert 'href="../briefings/neglect.pdf"' in rows[0]

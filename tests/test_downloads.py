@@ -309,7 +309,7 @@ def test_pages_offer_downloads_with_format_and_size(generated: Paths) -> None:
     page = (generated.docs / "factsheets" / "learning-without-blame.md").read_text()
     assert "[Download PDF (" in page and "KB)](learning-without-blame.pdf)" in page
     assert "[Download Word (" in page
-    downloads = (generated.docs / "downloads.md").read_text()
+    downloads = (generated.docs / "downloads" / "index.md").read_text()
     assert 'id="crl-downloads"' in downloads and "## Open data" in downloads
     assert "training/learning-without-blame.zip" in downloads
     # Each item once (the page used to repeat every list for five audiences).
@@ -321,9 +321,9 @@ def test_pages_offer_downloads_with_format_and_size(generated: Paths) -> None:
 def test_downloads_lists_every_open_data_file_the_site_publishes(generated: Paths) -> None:
     published = sorted(p.name for p in (generated.docs / "data").iterdir() if p.is_file())
     assert "panel-rapid-reviews.csv" in published and "scrs-analysed.csv" in published
-    downloads = (generated.docs / "downloads.md").read_text()
+    downloads = (generated.docs / "downloads" / "index.md").read_text()
     open_data = downloads.split("## Open data")[1]
-    assert [name for name in published if f"[{name}](data/{name})" not in open_data] == []
+    assert [name for name in published if f"[{name}](../data/{name})" not in open_data] == []
 
 
 def test_documents_are_byte_identical_across_builds(generated: Paths, tmp_path: Path) -> None:

@@ -118,7 +118,7 @@ def test_register_without_records_explains_itself_to_editors_only(generated: Pat
     # No header-only CSV is published as open data, and the observatory does not point at it.
     assert not (generated.docs / "data" / "register.csv").exists()
     assert "observatory/register.md" not in read(generated, "observatory/index.md")
-    assert "register.csv" not in read(generated, "downloads.md")
+    assert "register.csv" not in read(generated, "downloads/index.md")
 
 
 def test_register_aggregates_fixture_records(real: Paths) -> None:

@@ -200,7 +200,7 @@ def test_related_lists_are_capped_with_a_way_to_the_rest(many: Paths) -> None:
 
 
 def test_downloads_continue_on_later_pages(many: Paths) -> None:
-    pages = _pages(many, "downloads.md")
+    pages = _pages(many, "downloads/index.md")
     assert len(pages) >= 2
     later = (many.docs / pages[1]).read_text()
     assert "## Open data" in later

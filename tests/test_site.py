@@ -466,3 +466,28 @@ def test_no_page_shows_markdown_or_template_syntax_as_text(built_site: Paths) ->
         text = article.get_text(" ")
         found += [f"{file.relative_to(built_site.site)}: {m[0]}" for m in leftovers.finditer(text)]
     assert not found, found
+
+
+def test_pages_not_in_the_menu_show_where_they_sit(built_site: Paths) -> None:
+    """A briefing, fact sheet, Delphi statement or newsletter issue is not listed in the menu:
+    its section's tab is marked, and the breadcrumbs name the listed page above it
+    (overrides/hooks/parents.py). Editors' pages, under no listed page, stay as they are."""
+
+    def active_tab(path: str) -> str | None:
+        soup = BeautifulSoup((built_site.site / path / "index.html").read_text(), "html.parser")
+        tab = soup.select_one(".md-tabs__item--active")
+        return " ".join(tab.get_text().split()) if tab else None
+
+    assert active_tab("briefings/neglect") == "Practice briefings"
+    assert active_tab("factsheets/learning-without-blame") == "Training and downloads"
+    assert active_tab("delphi/local/3") == "Observatory"
+    assert active_tab("newsletters/issue-1") == "Newsletters"
+    assert active_tab("for-editors") is None
+    page = (built_site.site / "factsheets/learning-without-blame/index.html").read_text()
+    path = BeautifulSoup(page, "html.parser").select_one(".md-path")
+    assert path is not None and " ".join(path.get_text().split()) == (
+        "Training and downloads Fact sheets"
+    )
+    # The section opens at its own first page, so "Fact sheets" is listed in its menu.
+    menu = BeautifulSoup(page, "html.parser").select_one(".md-nav--primary")
+    assert menu is not None and "Fact sheets" in menu.get_text()

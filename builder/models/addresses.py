@@ -25,7 +25,7 @@ GENERATED = {
     "future-thematic-reviews": "themes/future-thematic-reviews.md",
     "factsheets": "factsheets/index.md",
     "training": "training/index.md",
-    "downloads": "downloads.md",
+    "downloads": "downloads/index.md",
     "newsletters": "newsletters/index.md",
     "stay-up-to-date": "stay-up-to-date.md",
     "whats-new": "whats-new.md",
