@@ -67,33 +67,26 @@ def diverging_bars(
     long: pd.DataFrame,
     bars: list[str],
     title: str,
-    labels: dict[str, str] | None = None,
     wide: bool = False,
 ) -> Spec:
     """Stacked bars diverging from 0: disagreement left, agreement right, in percent, then
-    "Unable to answer" in grey. Bars are labelled by their `bars` value, or by `labels` (a
-    long label wraps onto several lines). `title` is not drawn: the page's heading or the
-    document's caption carries it, so it can never be cut off; it names the chart in the
-    spec's description. `wide` is for documents
-    (PDF, slides), which show the full statements beside the bars.
-    Altair builds the chart once; each call fills in its data, order, labels and size (a
-    site has one such chart per Delphi statement, and building each in Altair is slow)."""
+    "Unable to answer" in grey, each bar labelled by its `bars` value. `title` is not drawn:
+    the page's heading or the document's caption carries it, so it can never be cut off; it
+    names the chart in the spec's description. `wide` is for documents (PDF, Word), which
+    scale the chart down to part of a page beside the statements it numbers: its text a size
+    larger, so that it still prints at 8 pt or more.
+    Altair builds the chart once; each call fills in its data, order and size (a site has one
+    such chart per Delphi statement, and building each in Altair is slow)."""
     spec = copy.deepcopy(_diverging_template())
     spec["data"] = {"values": records(long)}
     spec["description"] = title
-    y = spec["encoding"]["y"]
-    y["sort"] = list(bars)
-    # Documents scale a chart down to part of a page: its labels a size larger, so that they
-    # still print at 8 pt or more; long labels wrap at 52 characters.
-    wrap, size = (52, FONT_SIZE + 3) if wide else (16, FONT_SIZE)
-    if labels:
-        y["axis"]["labelExpr"] = wrapped_labels({bar: labels[bar] for bar in bars}, wrap)
+    spec["encoding"]["y"]["sort"] = list(bars)
+    size = FONT_SIZE + 3 if wide else FONT_SIZE
     if wide:
-        y["axis"].update(labelFontSize=size, labelLineHeight=size + 2)
+        spec["encoding"]["y"]["axis"].update(labelFontSize=size, labelLineHeight=size + 2)
         spec["encoding"]["x"]["axis"].update(labelFontSize=size, titleFontSize=size)
         spec["encoding"]["color"]["legend"].update(columns=2, labelFontSize=size)
-    lines = max((len(textwrap.wrap(labels[b], wrap)) for b in bars), default=1) if labels else 1
-    spec["height"] = len(bars) * max(26, (size + 2) * lines + 6)
+    spec["height"] = len(bars) * max(26, size + 8)
     spec["width"] = 220
     return spec
 
