@@ -233,7 +233,7 @@ SECTIONS = [
     "## Learning for practice",
     "## Questions for supervision",
     "## The evidence behind this briefing",
-    "3 national sources, 2 read in the original.",
+    "3 national reports: 2 read at first hand, 1 through a published summary.",
     "## Download this briefing",
 ]
 

@@ -74,8 +74,14 @@ def originals(ctx: Context, briefing: Briefing, here: str) -> list[Original]:
 
 
 def evidence_line(briefing: Briefing) -> str:
+    """How much of the evidence was read at first hand, in words a reader needs no key for."""
     n, m = len(briefing.sources), len(briefing.sources_read)
-    return f"{n} national source{'s' if n != 1 else ''}, {m} read in the original"
+    reports = f"{n} national report{'s' if n != 1 else ''}"
+    if m == n:
+        return f"{reports}, {'all ' if n > 1 else ''}read at first hand"
+    rest = n - m
+    summaries = "a published summary" if rest == 1 else "published summaries"
+    return f"{reports}: {m} read at first hand, {rest} through {summaries}"
 
 
 def related(ctx: Context, briefing: Briefing) -> dict[str, list[tuple[str, str]]]:

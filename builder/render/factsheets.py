@@ -141,6 +141,13 @@ def notes_for(ctx: Context, sheet: Factsheet) -> Notes:
 NOTES_INTRO = "The numbers in the text point to the table or chapter of the source report."
 
 
+def notes_paragraph(notes: Notes) -> str:
+    """Word's notes in one paragraph, as the PDF prints them: one a paragraph left a last
+    page holding only a note or two."""
+    listed = [f"{n}. {note}" for n, note in enumerate(notes.listed(), 1)]
+    return f"{NOTES_INTRO} " + " · ".join(listed)
+
+
 def short_url(url: str) -> str:
     return url.removeprefix("https://").removeprefix("http://").rstrip("/")
 
@@ -284,10 +291,9 @@ def docx_job(
         if branding.procedures:
             local.append(f"Local procedures: {branding.procedures}")
         sections.append(docx.Part(f"Locally: {branding.name}", bullets=local))
-    listed = [f"{n}. {note}" for n, note in enumerate(notes.listed(), 1)]
     sections.append(docx.Part("Sources", bullets=data["sources"]))
-    if listed:
-        sections.append(docx.Part("Notes", paragraphs=[NOTES_INTRO, *listed]))
+    if notes.numbers:
+        sections.append(docx.Part("Notes", paragraphs=[notes_paragraph(notes)]))
     sections.append(docx.Part("Cite as", paragraphs=[f"{data['citation']} {data['url']}"]))
     document = docx.WordDocument(
         title=sheet.title,

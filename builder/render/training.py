@@ -18,9 +18,9 @@ from builder.models.addresses import (
 )
 from builder.render.context import Context, long_date
 from builder.render.factsheets import (
-    NOTES_INTRO,
     factsheet_path,
     notes_for,
+    notes_paragraph,
     paragraphs,
     plain,
 )
@@ -307,8 +307,7 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
         docx.Part("Sources", bullets=[plain(ctx.reference(k).cited) for k in pack.sources]),
     ]
     if notes.numbers:
-        listed = [f"{n}. {note}" for n, note in enumerate(notes.listed(), 1)]
-        sections.append(docx.Part("Notes", paragraphs=[NOTES_INTRO, *listed]))
+        sections.append(docx.Part("Notes", paragraphs=[notes_paragraph(notes)]))
     document = docx.WordDocument(
         title=pack.title,
         subtitle=pack.summary,
