@@ -491,3 +491,13 @@ def test_pages_not_in_the_menu_show_where_they_sit(built_site: Paths) -> None:
     # The section opens at its own first page, so "Fact sheets" is listed in its menu.
     menu = BeautifulSoup(page, "html.parser").select_one(".md-nav--primary")
     assert menu is not None and "Fact sheets" in menu.get_text()
+
+
+def test_every_page_says_it_is_not_guidance_and_what_to_do_in_danger(built_site: Paths) -> None:
+    pages = sorted(built_site.site.rglob("index.html"))
+    assert len(pages) > 100
+    for path in pages:
+        footer = BeautifulSoup(path.read_text(), "html.parser").select_one(".md-copyright")
+        assert footer is not None, path
+        text = " ".join(footer.get_text().split())
+        assert "not statutory guidance" in text and "call 999" in text, path
