@@ -133,4 +133,11 @@ def test_downloads_filter_narrows_the_list_on_a_phone(browser: Browser, site: st
     assert status.inner_text() == f"{len(shown)} of {total} downloads shown"
     # Each download reads as a short entry, not a column of bordered boxes.
     assert max(row.bounding_box()["height"] for row in shown) < 200  # type: ignore[index]
+    # A theme keeps its fact sheet and the briefings that draw on it.
+    form.locator("select[data-key=format]").select_option("")
+    form.locator("select[data-key=theme]").select_option("reaching-the-front-line")
+    kinds = {
+        rows.nth(i).inner_text().split(":")[0] for i in range(total) if rows.nth(i).is_visible()
+    }
+    assert {"Fact sheet", "Practice briefing"} <= kinds, kinds
     page.close()

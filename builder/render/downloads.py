@@ -48,13 +48,17 @@ def rows(ctx: Context) -> list[dict[str, Any]]:
     names = {a.id: a.name for a in site.audiences}
 
     def row(kind: str, item: Any, paths: list[str]) -> dict[str, Any]:
-        theme_id = getattr(item, "theme", None)  # briefings have no theme
+        theme_id = getattr(item, "theme", None)  # briefings have no theme of their own
         theme = themes.get(theme_id) if theme_id else None
+        # What the theme filter matches: the item's theme, or a briefing's related themes (so
+        # choosing a theme keeps the briefings that draw on it, rather than hiding them all).
+        related = getattr(getattr(item, "related", None), "themes", [])
         files = ctx.download_links(HERE, paths)
         return {
             "kind": kind,
             "title": item.title,
             "theme": theme,
+            "theme_ids": [theme.id] if theme else [t for t in related if t in themes],
             "theme_path": theme_path(theme.id) if theme else None,
             "audiences": [a for a in names if a in item.audiences],
             "audience_names": [names[a] for a in names if a in item.audiences],
@@ -86,7 +90,9 @@ def render(ctx: Context) -> list[Output]:
     every = rows(ctx)
     filters = {
         "audience": [(a.id, a.name) for a in site.audiences],
-        "theme": [(t.id, t.title) for t in site.themes if any(r["theme"] is t for r in every)],
+        "theme": [
+            (t.id, t.title) for t in site.themes if any(t.id in r["theme_ids"] for r in every)
+        ],
         "format": [(f, f) for f in sorted({f for r in every for f in r["formats"]})],
     }
     meta: dict[str, Any] = {
