@@ -227,7 +227,8 @@ def bars(
     `order`) keep an empty row labelled "no figure", so a gap never reads as closed up."""
     names = order or sorted(frame[category].unique())
     wrap = 36 if wide else 16
-    labels = {str(n): f"{n} (no figure)" if n in missing else str(n) for n in names}
+    # "no figure" kept on one line (a no-break space: textwrap only breaks at ASCII spaces).
+    labels = {str(n): f"{n} (no\u00a0figure)" if n in missing else str(n) for n in names}
     axis = _category_axis(wrapped_labels(labels, wrap))
     scale = alt.Scale(domain=list(names)) if missing else alt.Undefined
     encoding: dict[str, Any] = {

@@ -81,15 +81,14 @@ def render(ctx: Context) -> list[Output]:
         for name, frame in obs.counts.items()
         if not frame.empty
     ]
-    series = [
-        (
-            ctx.figures[f"observatory-series-{s.id}"],
-            s,
-            [ctx.resolve(point, here) for point in s.cannot_tell],
-        )
-        for s in ctx.site.series
-    ]
-    shown = {f.name for f, _ in counts} | {f.name for f, _, _ in series}
+    # Each series' summary, then its notes, resolved in the order the page shows them, so
+    # the page's note numbers run in reading order.
+    series = []
+    for s in ctx.site.series:
+        summary = ctx.resolve(s.summary, here)
+        notes = [ctx.resolve(point, here) for point in s.cannot_tell]
+        series.append((ctx.figures[f"observatory-series-{s.id}"], s, summary, notes))
+    shown = {f.name for f, _ in counts} | {f.name for f, _, _, _ in series}
     cited = sorted(
         {a.publication for a in ctx.site.analyses if a.publication}
         | {v.source for s in ctx.site.series for v in s.values}
@@ -107,7 +106,9 @@ def render(ctx: Context) -> list[Output]:
             },
             figures=[(f, markdown_table(f.table)) for f in figures if f.name not in shown],
             counts=[((f, markdown_table(f.table)), notes) for f, notes in counts],
-            series=[((f, markdown_table(f.table)), s, notes) for f, s, notes in series],
+            series=[
+                ((f, markdown_table(f.table)), s, summary, notes) for f, s, summary, notes in series
+            ],
             register_count=len(obs.register),
             sources=[ctx.site.report, *[ctx.reference(key) for key in cited]],
         )

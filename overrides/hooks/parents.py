@@ -14,6 +14,12 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         return context
     listed = [p for p in nav.pages if p.url and page.url.startswith(p.url)]
     if listed:
-        page.parent = max(listed, key=lambda p: len(p.url))
+        above = max(listed, key=lambda p: len(p.url))
+        # A section's own first page stands for the section ("Newsletters", not
+        # "Newsletters > Newsletters" in the breadcrumbs).
+        section = above.parent
+        if section is not None and section.children and section.children[0] is above:
+            above = section
+        page.parent = above
         page.active = True
     return context

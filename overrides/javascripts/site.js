@@ -84,19 +84,27 @@ document$.subscribe(function () {
       status.textContent = shown + " reviews shown";
     });
   });
-  /* Phones: a table of four or more columns, or one wider than its column, reads as one short
-     entry per row (site.css), each cell named by its column's heading, not as a table to
-     scroll sideways. The register and the downloads have layouts of their own. */
+  /* Phones: a table of four or more columns, or one wider than its column, or with long text
+     in its cells, reads as one short entry per row (site.css), each cell named by its
+     column's heading, not as a table to scroll sideways or a tall, narrow column. The
+     register and the downloads have layouts of their own. */
   document.querySelectorAll("article table").forEach(function (table) {
     if (table.hasAttribute("data-crl-stack") || table.closest("#register-table, .crl-tablewrap")) return;
     var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) {
       return th.textContent.trim();
     });
     var wide = table.scrollWidth > table.closest("article").clientWidth + 1;
-    if (heads.length < 2 || (heads.length < 4 && !wide)) return;
+    var wordy = Array.prototype.some.call(table.querySelectorAll("tbody td"), function (cell) {
+      return cell.textContent.length > 80;
+    });
+    if (heads.length < 2 || (heads.length < 4 && !wide && !wordy)) return;
     table.querySelectorAll("tbody tr").forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, i) {
         if (heads[i]) cell.setAttribute("data-label", heads[i]);
+        /* A dash or nothing: no entry to name, so it is left out of the stacked row. */
+        if (/^[\u2013\u2014-]?$/.test(cell.textContent.trim())) cell.setAttribute("data-crl-blank", "");
+        /* A row that starts with a bare number ("10" minutes) names it, as its other cells. */
+        if (i === 0 && /^\d+$/.test(cell.textContent.trim())) cell.setAttribute("data-crl-number", "");
       });
     });
     table.setAttribute("data-crl-stack", "");
