@@ -179,6 +179,26 @@ def test_an_abbreviation_opens_on_a_tap_on_a_phone(browser: Browser, site: str) 
     context.close()
 
 
+def test_an_abbreviation_opens_from_the_keyboard(browser: Browser, site: str) -> None:
+    """The first of each abbreviation on a page is in the tab order; focus opens its meaning.
+    Later ones are not, so a page full of "SCR" is not a page full of tab stops."""
+    page = browser.new_page()
+    page.goto(site + "case-reviews-explained/")
+    stops = page.evaluate(
+        """() => [...document.querySelectorAll('article abbr[title]')]
+                 .filter(a => a.tabIndex === 0).map(a => a.title)"""
+    )
+    assert stops and len(stops) == len(set(stops))
+    everywhere = page.locator("article abbr[title]").count()
+    assert everywhere > len(stops)
+    first = page.locator("article abbr[tabindex='0']").first
+    first.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text() == stops[0]  # Material moves the title into its tooltip
+    page.close()
+
+
 def test_no_table_scrolls_sideways_on_a_phone(
     browser: Browser, site: str, built_site: Paths
 ) -> None:

@@ -84,6 +84,14 @@ document$.subscribe(function () {
       status.textContent = shown + " reviews shown";
     });
   });
+  /* Keyboard: the first of each abbreviation on a page takes focus, which opens its meaning
+     (Material's tooltip) as a tap or the pointer does; later ones stay out of the tab order. */
+  var seen = {};
+  document.querySelectorAll("article abbr[title]").forEach(function (abbr) {
+    if (seen[abbr.title]) return;
+    seen[abbr.title] = true;
+    abbr.tabIndex = 0;
+  });
   /* Phones: a table of four or more columns, or one wider than its column, or with long text
      in its cells, reads as one short entry per row (site.css), each cell named by its
      column's heading, not as a table to scroll sideways or a tall, narrow column. The
