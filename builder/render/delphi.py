@@ -157,6 +157,7 @@ def _statement(ctx: Context, s: StatementResult, results: DelphiResults) -> list
         section_path=delphi_section_path(s.section.slug),
         chart_svg=svg.strip(),
         chart_file=base.split("/")[-1],
+        answers=[(key, name) for key, name, _colour in charts.SEGMENTS],
         words=CONSENSUS_WORDS,
         differences=[
             d for d in results.differences if (d.section, d.number) == (s.section.id, s.number)

@@ -89,15 +89,11 @@ class Notes:
         out: list[dict[str, Any]] = []
         start = 0
         for match in PARENTHESIS.finditer(text):
-            parts = [p.strip() for p in re.split(r"[;,]", match.group(1))]
-            locators = [p for p in parts if LOCATOR.fullmatch(p)]
-            if not locators:
+            if (found := _locators(match)) is None:
                 continue
-            rest = [p for p in parts if p not in locators]
-            before = text[start : match.start()] + (f" ({', '.join(rest)})" if rest else "")
-            key = "; ".join(locators)
+            key, kept = found
             number = self.numbers.setdefault(key, len(self.numbers) + 1)
-            out.append({"t": before, "n": number})
+            out.append({"t": text[start : match.start()] + kept, "n": number})
             start = match.end()
         out.append({"t": text[start:], "n": None})
         return out
@@ -117,18 +113,27 @@ class Notes:
         return [f"{self.report}, {where}." for where in self.numbers]
 
 
+def _locators(match: re.Match[str]) -> tuple[str, str] | None:
+    """A bracket's report locators ("Table 1; chapter 5") and what stays of the bracket in
+    the text (" (other words)" or ""); None if it holds no locator."""
+    parts = [p.strip() for p in re.split(r"[;,]", match.group(1))]
+    locators = [p for p in parts if LOCATOR.fullmatch(p)]
+    if not locators:
+        return None
+    rest = [p for p in parts if p not in locators]
+    return "; ".join(locators), (f" ({', '.join(rest)})" if rest else "")
+
+
 def as_citations(text: str, key: str) -> str:
     """The web page's version of `Notes`: each report locator in brackets, "(Table 1)",
     becomes a citation of the sheet's report, [@key, Table 1], which the page numbers and
     lists under Notes with the report's name; other words in the brackets stay."""
 
     def cite(match: re.Match[str]) -> str:
-        parts = [p.strip() for p in re.split(r"[;,]", match.group(1))]
-        locators = [p for p in parts if LOCATOR.fullmatch(p)]
-        if not locators:
+        if (found := _locators(match)) is None:
             return match.group(0)
-        rest = [p for p in parts if p not in locators]
-        return (f" ({', '.join(rest)})" if rest else "") + f"[@{key}, {'; '.join(locators)}]"
+        where, kept = found
+        return f"{kept}[@{key}, {where}]"
 
     return PARENTHESIS.sub(cite, text)
 
@@ -336,10 +341,10 @@ def render(ctx: Context) -> list[Output]:
         path = factsheet_path(sheet.id)
         figure = ctx.figures.get(sheet.chart) if sheet.chart else None
         report = sheet.sources[0] if sheet.sources else None
-
-        def web(text: str, report: str | None = report, path: str = path) -> str:
-            return ctx.resolve(as_citations(text, report), path) if report else text
-
+        messages, practice = sheet.key_messages, paragraphs(sheet.practice)
+        if report is not None:  # locators become numbered notes naming the report
+            messages = [ctx.resolve(as_citations(m, report), path) for m in messages]
+            practice = [ctx.resolve(as_citations(p, report), path) for p in practice]
         out.append(
             ctx.page(
                 path,
@@ -352,8 +357,8 @@ def render(ctx: Context) -> list[Output]:
                     "edit_url": ctx.config.edit_url(sheet.origin.path),
                 },
                 sheet=sheet,
-                messages=[web(m) for m in sheet.key_messages],
-                practice=[web(p) for p in paragraphs(sheet.practice)],
+                messages=messages,
+                practice=practice,
                 figure=figure,
                 theme=(themes[sheet.theme], theme_path(sheet.theme)) if sheet.theme else None,
                 downloads=ctx.download_links(
