@@ -32,11 +32,6 @@ class Paths:
         return self.build / "docs"
 
     @property
-    def includes(self) -> Path:
-        """Generated snippets appended to every page (abbreviations); not pages themselves."""
-        return self.build / "includes"
-
-    @property
     def cache(self) -> Path:
         """What builds keep for the next: documents and charts, compiled builder templates."""
         return self.build / "cache"

@@ -68,7 +68,7 @@ def generate(
     )
     timer.stage("render", started)
     started = time.perf_counter()
-    stats = Writer({"docs": paths.docs, "includes": paths.includes}).write(outputs)
+    stats = Writer({"docs": paths.docs}).write(outputs)
     timer.stage("write", started)
     return checked, stats
 

@@ -106,7 +106,7 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
 ) -> None:
     """overrides/hooks/converted.py: a full build from kept conversions is byte for byte one
     that converts every page; a kept conversion is used (a mark put into one shows), and not
-    once the page's Markdown or a snippet every page includes has changed."""
+    once the page's Markdown or a Markdown setting every page is converted with has changed."""
     shutil.rmtree(built_copy.converted)
     _mkdocs(built_copy, tmp_path / "converted", TODAY, shards=1)
     assert len(_kept_pages(built_copy)) > 200
@@ -135,12 +135,14 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
     assert "KEPT-GLOSSARY" not in html and '<h1 id="glossary">Glossary' in html
 
     _keep_marked(built_copy, '<h1 id="glossary">Glossary', "KEPT-GLOSSARY")
-    abbreviations = built_copy.includes / "abbreviations.md"
-    abbreviations.write_text(abbreviations.read_text(encoding="utf-8") + "*[XYZQ]: Test\n")
-    _mkdocs(built_copy, tmp_path / "included", TODAY)
-    assert "KEPT-GLOSSARY" not in (tmp_path / "included" / "glossary" / "index.html").read_text()
+    settings = built_copy.mkdocs_yml.read_text(encoding="utf-8")
+    assert "permalink_title: Link to this section" in settings
+    built_copy.mkdocs_yml.write_text(settings.replace("to this section", "to this part"))
+    _mkdocs(built_copy, tmp_path / "settings", TODAY)
+    html = (tmp_path / "settings" / "glossary" / "index.html").read_text()
+    assert "KEPT-GLOSSARY" not in html and 'title="Link to this part"' in html
 
-    # A full build keeps only what it used: here, the conversions for the new snippets.
+    # A full build keeps only what it used: here, the conversions with the new setting.
     build_site(built_copy, TODAY)
     kept = _kept_pages(built_copy)
     assert len({entry.parent.parent for entry in kept}) == 1

@@ -12,8 +12,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
 
+import markdown
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
 
 from builder import pipeline
 from builder.paths import Paths
@@ -129,6 +132,31 @@ def test_glossary_abbreviations_are_on_every_page(built_site: Paths) -> None:
     soup = BeautifulSoup(page, "html.parser")
     titles = {a.get_text(): a.get("title") for a in soup.find_all("abbr")}
     assert titles.get("LSCB") == "Local Safeguarding Children Board"
+
+
+ABBREVIATION = re.compile(r"^\*\[[^\]\n]+\]: .*$", re.M)
+
+
+def test_each_page_converts_as_it_would_with_the_whole_glossary(built_site: Paths) -> None:
+    """Each page ends with only the glossary abbreviations it mentions (builder/render/
+    reference.py), and Python-Markdown, set up as mkdocs.yml sets it up, makes of it the
+    HTML it would make with every abbreviation in the glossary at its end."""
+    config = load_config(str(built_site.mkdocs_yml))
+    pages = {p: p.read_text(encoding="utf-8") for p in sorted(built_site.docs.rglob("*.md"))}
+    glossary = ABBREVIATION.findall(pages[built_site.docs / "glossary.md"])
+    assert len(glossary) > 10
+    assert {line for text in pages.values() for line in ABBREVIATION.findall(text)} == set(glossary)
+    assert sum(1 for text in pages.values() if not ABBREVIATION.search(text)) > 10
+
+    def html(text: str) -> str:
+        convert = markdown.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        return convert.convert(get_data(text)[0])
+
+    for path, text in pages.items():
+        everything = ABBREVIATION.sub("", text).rstrip("\n") + "\n\n" + "\n".join(glossary)
+        assert html(text) == html(everything + "\n"), path.relative_to(built_site.docs)
 
 
 def test_edit_links_point_at_the_content_file(built_site: Paths) -> None:

@@ -17,8 +17,6 @@ def project(tmp_path: Path) -> Paths:
     paths.mkdocs_yml.write_text("site_name: x\n")
     (tmp_path / "overrides").mkdir()
     (tmp_path / "overrides" / "main.html").write_text("{% extends 'base.html' %}\n")
-    paths.includes.mkdir(parents=True)
-    (paths.includes / "abbreviations.md").write_text("*[SCR]: Serious Case Review\n")
     paths.docs.mkdir(parents=True)
     (paths.docs / "about.md").write_text("---\ntitle: About\ntags: [a, b]\n---\n\nBody.\n")
     (paths.docs / "data.csv").write_text("x\n1\n")
@@ -41,7 +39,6 @@ def changes(paths: Paths, relative: str, old: str, new: str) -> bool:
         ("build/docs/about.md", "tags: [a, b]", "tags: [b, a]"),
         ("mkdocs.yml", "site_name: x", "site_name: y"),
         ("overrides/main.html", "base.html", "main.html"),
-        ("build/includes/abbreviations.md", "Serious", "Big"),
     ],
 )
 def test_what_shows_on_other_pages_changes_the_fingerprint(

@@ -38,7 +38,6 @@ def test_zensical_renders_the_same_pages_titles_and_tags(built_site: Paths, tmp_
     project = tmp_path / "zensical"
     (project / "build").mkdir(parents=True)
     shutil.copytree(built_site.docs, project / "build" / "docs")
-    shutil.copytree(built_site.includes, project / "build" / "includes")
     shutil.copytree(built_site.root / "overrides", project / "overrides")
     config = (built_site.root / "mkdocs.yml").read_text().replace("site_dir: site", "site_dir: out")
     (project / "mkdocs.yml").write_text(config)

@@ -40,15 +40,14 @@ def record(stage: Path, state: str) -> None:
 
 def fingerprint(paths: Paths) -> str:
     """A digest of the engine and theme versions, mkdocs.yml, the theme overrides and the
-    builder code their hooks import, the shared includes, the list of docs files and every
-    page's title and tags."""
+    builder code their hooks import, the list of docs files and every page's title and tags."""
     digest = hashlib.sha256()
     digest.update(json.dumps([version("mkdocs"), version("mkdocs-material")]).encode())
     digest.update(paths.mkdocs_yml.read_bytes())
-    for folder in (paths.root / "overrides", paths.includes):
-        for path in _files(folder):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes())
+    overrides = paths.root / "overrides"
+    for path in _files(overrides):
+        digest.update(path.relative_to(overrides).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
     for path in HOOK_IMPORTS:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for path in _files(paths.docs):

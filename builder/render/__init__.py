@@ -143,4 +143,4 @@ def render_once(
     outputs += observatory.render(ctx)
     if site.delphi is not None and derived.delphi is not None:
         outputs += delphi.render(ctx, site.delphi, derived.delphi)
-    return outputs
+    return reference.with_abbreviations(ctx, outputs)

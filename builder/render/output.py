@@ -13,7 +13,7 @@ class Output:
     path: str  # relative to its root, POSIX style
     content: str | bytes
     source: str  # the content file(s) it was generated from, for the stamp and for errors
-    root: str = "docs"  # "docs" (pages MkDocs renders) or "includes" (snippets appended to them)
+    root: str = "docs"  # which of the Writer's folders: "docs", the tree MkDocs renders
 
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).

@@ -8,13 +8,12 @@ A kept conversion is used only when everything Page.render reads is the same, so
 HTML that converting again would give:
 - the page's Markdown (after every on_page_markdown hook), its path and its address;
 - the Markdown settings (extensions and their options, validation, directory URLs);
-- the snippet files the pages include (build/includes);
 - the path and address of every file in the docs tree, which links are checked and
   rewritten against (a link into the theme's own files is still checked by the engine's
   link check, builder/engine/linkcheck.py, which reads the built site);
-- the versions of MkDocs, Python-Markdown and the snippets extension.
+- the versions of MkDocs, Python-Markdown and PyMdown Extensions.
 The first goes into the page's key; the rest, the same for every page, name the folder the
-keys live in.
+keys live in. With pymdownx.snippets on, a page could include any file, so nothing is kept.
 After a full build the engine removes every conversion it did not use. A conversion that
 logged anything is never kept, so its messages show in every build. tests/test_engine.py
 checks that a build from kept conversions is byte for byte a build without them."""
@@ -43,34 +42,17 @@ _site: dict[str, Any] = {}  # this build: the folder its conversions are kept in
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not (root := os.environ.get(VARIABLE)):
         return files
+    if "pymdownx.snippets" in config.markdown_extensions:
+        return files  # a page may include any file, so what it converts to is not known here
     digest = hashlib.sha256()
     digest.update(json.dumps([FORMAT, *(version(name) for name in PACKAGES)]).encode())
     digest.update(_settings(config).encode())
-    if (folders := _snippet_folders(config)) is None:
-        return files  # what pages may include is not known: nothing is kept
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
     docs = os.path.abspath(config.docs_dir)
     for file in sorted(files, key=lambda f: f.src_uri):
         if file.abs_src_path and file.abs_src_path.startswith(docs + os.sep):
             digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\n".encode())
     _site["folder"] = Path(root) / digest.hexdigest()[:32]
     return files
-
-
-def _snippet_folders(config: MkDocsConfig) -> list[Path] | None:
-    """Where pymdownx.snippets looks for included files (relative to the folder MkDocs runs
-    in, as the extension reads them); None when it is on without a base_path of its own (it
-    would read the whole folder)."""
-    if "pymdownx.snippets" not in config.markdown_extensions:
-        return []
-    folders = config.mdx_configs.get("pymdownx.snippets", {}).get("base_path")
-    if not folders:
-        return None
-    if isinstance(folders, str):
-        folders = [folders]
-    return [Path(folder) for folder in folders if Path(folder).is_dir()]
 
 
 def _settings(config: MkDocsConfig) -> str:
