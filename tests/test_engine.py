@@ -12,6 +12,8 @@ from pathlib import Path
 from builder import pipeline
 from builder.engine.mkdocs import Runners, _mkdocs, build_site
 from builder.paths import Paths
+from builder.render.output import Output
+from builder.write import Writer
 from overrides.hooks.partial import STATIC_WORK, deal
 from tests.conftest import TODAY, edit
 
@@ -147,3 +149,24 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
     kept = _kept_pages(built_copy)
     assert len({entry.parent.parent for entry in kept}) == 1
     assert len(kept) == len(list(built_copy.docs.rglob("*.md")))
+
+
+def test_documents_go_into_the_site_as_links_that_keep_their_bytes(
+    built_copy: Paths, tmp_path: Path
+) -> None:
+    """overrides/hooks/linked.py: a document in the site is the docs tree's file, linked, not a
+    copy, and the theme's own files are copied; when the builder then replaces the document,
+    the site built before keeps the bytes it was built with."""
+    pdf = next(built_copy.docs.glob("factsheets/*.pdf"))
+    relative = pdf.relative_to(built_copy.docs).as_posix()
+    before = pdf.read_bytes()
+    _mkdocs(built_copy, tmp_path / "linked", TODAY, shards=2)
+    built = tmp_path / "linked" / relative
+    assert built.read_bytes() == before
+    assert built.stat().st_ino == pdf.stat().st_ino
+    theme = next((tmp_path / "linked" / "assets" / "javascripts").glob("bundle.*.min.js"))
+    assert theme.stat().st_nlink == 1
+
+    Writer({"docs": built_copy.docs}).write([Output(relative, b"%PDF-1.7 replaced", "test")])
+    assert pdf.read_bytes() == b"%PDF-1.7 replaced"
+    assert built.read_bytes() == before
