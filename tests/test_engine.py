@@ -8,9 +8,11 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 from builder import pipeline
 from builder.engine.mkdocs import Runners, _mkdocs, build_site
+from builder.formats.cache import workers_available
 from builder.paths import Paths
 from builder.render.output import Output
 from builder.write import Writer
@@ -88,19 +90,29 @@ def test_compiled_templates_are_kept_for_the_next_build(built_site: Paths) -> No
     assert len(ours) > 20  # the builder's page templates (builder/render/__init__.py)
 
 
-def _kept_pages(paths: Paths) -> list[Path]:
+def _bundles(paths: Paths) -> list[Path]:
     return sorted(paths.converted.rglob("*.json"))
 
 
+def _kept_pages(paths: Paths) -> dict[str, Any]:
+    """Every kept conversion, by its key, from every bundle."""
+    kept: dict[str, Any] = {}
+    for bundle in _bundles(paths):
+        kept.update(json.loads(bundle.read_text(encoding="utf-8")))
+    return kept
+
+
 def _keep_marked(paths: Paths, page_text: str, marker: str) -> None:
-    """Put `marker` after `page_text` in the kept conversion of the page that has it."""
-    for entry in _kept_pages(paths):
-        kept = json.loads(entry.read_text(encoding="utf-8"))
-        if page_text in kept["content"]:
-            kept["content"] = kept["content"].replace(page_text, page_text + marker, 1)
-            entry.write_text(json.dumps(kept), encoding="utf-8")
-            return
-    raise AssertionError(f"no kept conversion has {page_text!r}")
+    """Put `marker` after `page_text` in every kept conversion of the page that has it."""
+    marked = 0
+    for bundle in _bundles(paths):
+        entries = json.loads(bundle.read_text(encoding="utf-8"))
+        for entry in entries.values():
+            if page_text in entry["content"]:
+                entry["content"] = entry["content"].replace(page_text, page_text + marker, 1)
+                marked += 1
+        bundle.write_text(json.dumps(entries), encoding="utf-8")
+    assert marked, f"no kept conversion has {page_text!r}"
 
 
 def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
@@ -128,13 +140,15 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
     assert "Added by the test." in html and "KEPT-ABOUT" not in html
     assert "KEPT-GLOSSARY" in (tmp_path / "edited" / "glossary" / "index.html").read_text()
 
-    # A kept entry cut short (a full disk, say) is converted again, not an error.
-    for entry in _kept_pages(built_copy):
-        if "KEPT-GLOSSARY" in entry.read_text(encoding="utf-8"):
-            entry.write_bytes(entry.read_bytes()[: entry.stat().st_size // 2])
+    # A bundle cut short (a full disk, say) is left out: its pages convert again, no error.
+    cut = [b for b in _bundles(built_copy) if "KEPT-GLOSSARY" in b.read_text(encoding="utf-8")]
+    for bundle in cut:
+        bundle.write_bytes(bundle.read_bytes()[: bundle.stat().st_size // 2])
     _mkdocs(built_copy, tmp_path / "cut", TODAY)
     html = (tmp_path / "cut" / "glossary" / "index.html").read_text()
     assert "KEPT-GLOSSARY" not in html and '<h1 id="glossary">Glossary' in html
+    for bundle in cut:
+        bundle.unlink()  # as the next full build would
 
     _keep_marked(built_copy, '<h1 id="glossary">Glossary', "KEPT-GLOSSARY")
     settings = built_copy.mkdocs_yml.read_text(encoding="utf-8")
@@ -145,10 +159,12 @@ def test_pages_converted_by_an_earlier_build_give_the_site_converting_gives(
     assert "KEPT-GLOSSARY" not in html and 'title="Link to this part"' in html
 
     # A full build keeps only what it used: here, the conversions with the new setting.
+    before = set(_bundles(built_copy))
     build_site(built_copy, TODAY)
-    kept = _kept_pages(built_copy)
-    assert len({entry.parent.parent for entry in kept}) == 1
-    assert len(kept) == len(list(built_copy.docs.rglob("*.md")))
+    bundles = _bundles(built_copy)
+    assert len({bundle.parent for bundle in bundles}) == 1
+    assert len(set(bundles) - before) == workers_available()  # one for each MkDocs process
+    assert len(_kept_pages(built_copy)) == len(list(built_copy.docs.rglob("*.md")))
 
 
 def test_documents_go_into_the_site_as_links_that_keep_their_bytes(

@@ -69,8 +69,9 @@ def build_site(
         else:
             since = time.time() - 1  # file times may lag the clock by a tick
             _mkdocs(paths, new, date, shards=workers_available(), runners=runners)
-            # The kept conversions this build neither used nor made (each is touched when
-            # used): pages since edited or removed, every page of an earlier list of files.
+            # The bundles of kept conversions this build did not write (each MkDocs process
+            # writes one, of every conversion it used or made): what they hold beyond that is
+            # pages since edited or removed, or every page of an earlier list of files.
             remove_files(paths.converted, lambda kept: kept.stat().st_mtime < since)
         timings["engine: mkdocs"] = time.perf_counter() - started
         started = time.perf_counter()

@@ -14,9 +14,16 @@ HTML that converting again would give:
 - the versions of MkDocs, Python-Markdown and PyMdown Extensions.
 The first goes into the page's key; the rest, the same for every page, name the folder the
 keys live in. With pymdownx.snippets on, a page could include any file, so nothing is kept.
-After a full build the engine removes every conversion it did not use. A conversion that
-logged anything is never kept, so its messages show in every build. tests/test_engine.py
-checks that a build from kept conversions is byte for byte a build without them."""
+
+Each MkDocs process reads every bundle in that folder when it starts and, at the end of its
+build, writes one new bundle: the conversions it used or made. One file per process, not one
+per page: making a new file is the costly part of writing on the machines this site is built
+on (make bench), and a full build at 1,000 items made over 1,000 of them. After a full build
+the engine removes every bundle that build did not write, so what is kept is what the last
+full build used, plus what incremental builds since have made. A bundle is written whole or
+not at all, and one that cannot be read is left out. A conversion that logged anything is
+never kept, so its messages show in every build. tests/test_engine.py checks that a build
+from kept conversions is byte for byte a build without them."""
 
 from __future__ import annotations
 
@@ -24,6 +31,7 @@ import hashlib
 import json
 import logging
 import os
+import time
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -35,8 +43,10 @@ from mkdocs.structure.toc import get_toc
 
 VARIABLE = "CRL_PAGE_CACHE"
 PACKAGES = ("mkdocs", "markdown", "pymdown-extensions")
-FORMAT = 1  # of a kept entry: a new one names new folders, so no old entry is read
-_site: dict[str, Any] = {}  # this build: the folder its conversions are kept in
+FORMAT = 2  # of a bundle: a new one names new folders, so no old bundle is read
+# This build: the folder its conversions are kept in, what the bundles there hold, and what
+# this process used or made (its own bundle).
+_site: dict[str, Any] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -51,8 +61,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for file in sorted(files, key=lambda f: f.src_uri):
         if file.abs_src_path and file.abs_src_path.startswith(docs + os.sep):
             digest.update(f"{file.src_uri}\0{file.dest_uri}\0{file.url}\n".encode())
-    _site["folder"] = Path(root) / digest.hexdigest()[:32]
+    folder = Path(root) / digest.hexdigest()[:32]
+    _site.update(folder=folder, kept=_read(folder), used={})
     return files
+
+
+def _read(folder: Path) -> dict[str, Any]:
+    kept: dict[str, Any] = {}
+    for bundle in sorted(folder.glob("*.json")):
+        try:
+            entries = json.loads(bundle.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # cut short (a full disk, say): its pages convert again
+            continue
+        if isinstance(entries, dict):
+            kept.update(entries)
+    return kept
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """This process's bundle, written whole or not at all: other processes read the folder."""
+    if not (used := _site.get("used")):
+        return
+    folder: Path = _site["folder"]
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{os.getpid()}-{time.time_ns()}"
+    partial = folder / f".{name}.part"
+    partial.write_text(json.dumps(used), encoding="utf-8")
+    os.replace(partial, folder / f"{name}.json")
 
 
 def _settings(config: MkDocsConfig) -> str:
@@ -81,29 +116,26 @@ def _render(page: Page, config: MkDocsConfig, files: Files) -> None:
     key = hashlib.sha256(
         f"{page.file.src_uri}\0{page.file.url}\0{page.markdown}".encode()
     ).hexdigest()
-    path = _site["folder"] / key[:2] / f"{key}.json"
-    try:
-        _restore(page, files, json.loads(path.read_text(encoding="utf-8")))
-        os.utime(path)  # used by this build: builder.engine.mkdocs keeps what a full build used
-        return
-    except (OSError, ValueError, LookupError, TypeError):  # none, or not whole: convert
-        pass
+    if (kept := _site["kept"].get(key)) is not None:
+        try:
+            _restore(page, files, kept)
+            _site["used"][key] = kept
+            return
+        except (ValueError, LookupError, TypeError):  # not whole: convert
+            pass
     with _Heard() as heard:
         Page.render(page, config, files)
     if heard.records:
         return
-    _keep(
-        path,
-        {
-            "content": page.content,
-            "toc": _tokens(page),
-            "title": page._title_from_render,
-            "anchors": sorted(page.present_anchor_ids or ()),
-            "links": None
-            if page.links_to_anchors is None
-            else {file.src_uri: found for file, found in page.links_to_anchors.items()},
-        },
-    )
+    _site["used"][key] = {
+        "content": page.content,
+        "toc": _tokens(page),
+        "title": page._title_from_render,
+        "anchors": sorted(page.present_anchor_ids or ()),
+        "links": None
+        if page.links_to_anchors is None
+        else {file.src_uri: found for file, found in page.links_to_anchors.items()},
+    }
 
 
 def _restore(page: Page, files: Files, kept: dict[str, Any]) -> None:
@@ -155,11 +187,3 @@ class _Heard(logging.Handler):
     def __exit__(self, *_: object) -> None:
         logging.getLogger().removeHandler(self)
         logging.getLogger("mkdocs").removeHandler(self)
-
-
-def _keep(path: Path, entry: dict[str, Any]) -> None:
-    """Written whole or not at all: other MkDocs processes read the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{os.getpid()}")
-    partial.write_text(json.dumps(entry), encoding="utf-8")
-    os.replace(partial, path)
