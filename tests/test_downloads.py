@@ -20,6 +20,7 @@ from pypdf import PdfReader
 
 from builder import pipeline
 from builder.commands.local import build_local
+from builder.formats.pdf import page_count
 from builder.paths import Paths
 from builder.problems import ContentError
 from tests.conftest import ROOT, TODAY, Generated, make_project
@@ -93,6 +94,20 @@ def test_pdfs_carry_the_content_tagged_in_at_most_two_pages(generated: Paths) ->
             for font in page["/Resources"]["/Font"].values()
         }
         assert all("SourceSansPro" in font for font in fonts), fonts
+
+
+def test_page_counts_read_from_the_page_tree_are_pypdfs(generated: Paths) -> None:
+    """builder.formats.pdf.page_count reads Typst's page tree; pypdf agrees on every PDF, and
+    a PDF whose tree is not in that form is counted by pypdf."""
+    pdfs = sorted(generated.docs.rglob("*.pdf"))
+    assert len(pdfs) > 10
+    counts = {pdf.name: page_count(pdf.read_bytes()) for pdf in pdfs}
+    assert counts == {pdf.name: len(PdfReader(pdf).pages) for pdf in pdfs}
+    assert set(counts.values()) >= {1, 2}
+    two = next(pdf.read_bytes() for pdf in pdfs if counts[pdf.name] == 2)
+    assert b"/Type/Pages/Count 2" in two
+    reordered = two.replace(b"/Type/Pages/Count 2", b"/Count 2/Type/Pages")  # same offsets
+    assert page_count(reordered) == 2
 
 
 def test_fact_sheet_pdfs_read_cleanly(generated: Paths) -> None:
