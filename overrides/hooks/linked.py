@@ -3,14 +3,14 @@ go into the site as hard links to the builder's files, not as copies. Same bytes
 addresses; no file is made a second time.
 
 Why: on the machines this site is built on, making a new file costs about 30 times what
-linking one does (0.5 ms against 0.02 ms, measured), and at 1,000 items the docs tree has over 1,000 such files,
-all copied by one MkDocs process. A link is as safe as a copy here because nothing writes
-into a file of the docs tree once it is there: the builder replaces a changed file with a new
-one (builder/write/writer.py), so the site keeps the bytes it was built with. A link keeps
-its source's modification time, which is what MkDocs' --dirty check and
-overrides/hooks/partial.py compare: an unchanged file counts as unchanged, a replaced one as
-changed. Files from elsewhere (the theme's assets) are copied as before, and so is any file
-where a link cannot be made (another file system)."""
+linking one does (0.5 ms against 0.02 ms, measured), and at 1,000 items the docs tree has
+over 1,000 such files, all copied by one MkDocs process. A link is as safe as a copy here
+because nothing writes into a file of the docs tree once it is there: the builder replaces a
+changed file with a new one (builder/write/writer.py), so the site keeps the bytes it was
+built with. A link keeps its source's modification time, which is what MkDocs' --dirty check
+and overrides/hooks/partial.py compare: an unchanged file counts as unchanged, a replaced one
+as changed. Files from elsewhere (the theme's assets) are copied as before, and so is any
+file where a link cannot be made (another file system)."""
 
 from __future__ import annotations
 
