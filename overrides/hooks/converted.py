@@ -18,12 +18,12 @@ keys live in. With pymdownx.snippets on, a page could include any file, so nothi
 Each MkDocs process reads every bundle in that folder when it starts and, at the end of its
 build, writes one new bundle: the conversions it used or made. One file per process, not one
 per page: making a new file is the costly part of writing on the machines this site is built
-on (see overrides/hooks/linked.py), and a full build at 1,000 items made over 1,000 of them. After a full build
-the engine removes every bundle that build did not write, so what is kept is what the last
-full build used, plus what incremental builds since have made. A bundle is written whole or
-not at all, and one that cannot be read is left out. A conversion that logged anything is
-never kept, so its messages show in every build. tests/test_engine.py checks that a build
-from kept conversions is byte for byte a build without them."""
+on (see overrides/hooks/linked.py), and a full build at 1,000 items made over 1,000 of them.
+After a full build the engine removes every bundle that build did not write, so what is kept
+is what the last full build used, plus what incremental builds since have made. A bundle is
+written whole or not at all, and one that cannot be read is left out. A conversion that
+logged anything is never kept, so its messages show in every build. tests/test_engine.py
+checks that a build from kept conversions is byte for byte a build without them."""
 
 from __future__ import annotations
 
