@@ -215,12 +215,51 @@ def test_slides_handout_and_bundle(generated: Paths) -> None:
         assert words(pack["case_study"]["text"])[:80] in handout_text
         with zipfile.ZipFile(generated.docs / "training" / f"{path.stem}.zip") as bundle:
             names = sorted(bundle.namelist())
+            extra = ("materials.docx",) if pack.get("materials") else ()
             assert names == sorted(
                 f"{path.stem}/{n}"
-                for n in ("README.txt", "slides.pptx", "handout.docx", "factsheet.pdf")
+                for n in ("README.txt", "slides.pptx", "handout.docx", "factsheet.pdf", *extra)
             )
             readme = bundle.read(f"{path.stem}/README.txt").decode()
             assert "Licence:" in readme and "fictional composite" in readme
+
+
+def test_materials_the_session_plan_hands_out_are_ready_to_print(generated: Paths) -> None:
+    """Cards to cut out as a ruled grid, two to a row; a sheet as a ruled table whose heading
+    row repeats on each page, one row for each name and room to write; each material on a page
+    of its own; and all of it on the pack's page too."""
+    packs = {
+        path.stem: yaml.safe_load(path.read_text())
+        for path in sorted((generated.content / "training").glob("*.yaml"))
+    }
+    with_materials = {name: pack for name, pack in packs.items() if pack.get("materials")}
+    assert {"learning-without-blame", "involving-practitioners"} <= set(with_materials)
+    assert "reaching-the-front-line" not in with_materials  # hands out nothing
+    assert not (generated.docs / "training" / "reaching-the-front-line-materials.docx").exists()
+    for name, pack in with_materials.items():
+        document = Document(str(generated.docs / "training" / f"{name}-materials.docx"))
+        page = (generated.docs / "training" / f"{name}.md").read_text(encoding="utf-8")
+        assert f"]({name}-materials.docx)" in page
+        tables = iter(document.tables)
+        for material in pack["materials"]:
+            table = next(tables)
+            assert table.style.name == "Table Grid"
+            cells = [[cell.text for cell in row.cells] for row in table.rows]
+            assert f"### {material['title']}" in page
+            assert f"Used in: {material['step']}" in page
+            if material.get("cards"):
+                assert len(table.columns) == 2
+                assert [text for row in cells for text in row if text] == material["cards"]
+                for card in material["cards"]:
+                    assert f"- {card}" in page
+            else:
+                assert cells[0] == material["columns"]
+                assert [row[0] for row in cells[1:]] == material["rows"]
+                assert all(text == "" for row in cells[1:] for text in row[1:])
+                assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+                assert "| " + " | ".join(material["columns"]) + " |" in page
+        breaks = document.element.body.xpath('.//w:br[@w:type="page"]')
+        assert len(breaks) == len(pack["materials"]) - 1
 
 
 SLIDE_LAYOUTS = {"Title", "Section", "Content", "Quote", "Case study", "Picture"}

@@ -295,6 +295,41 @@ CASES = [
         id="delphi-agency-counts",
     ),
     pytest.param(
+        [
+            (
+                "training/involving-practitioners.yaml",
+                "^sources:",
+                "materials:\n  - title: Blank timeline\n    step: Timeline exercise\n"
+                "    instructions: Print one for each group.\n"
+                "    columns: [Stage, Who]\n    rows: [Publication]\nsources:",
+            )
+        ],
+        [
+            "content/training/involving-practitioners.yaml:1: materials: 'Blank timeline' is for "
+            "step 'Timeline exercise', which is not an activity of session_plan; copy the "
+            "activity's name exactly: 'Welcome, purpose and ground rules'; 'Warm-up: one word'; "
+            "'The evidence in brief'; 'Case study in small groups'; 'Break'; 'Redesigning the "
+            "review timeline'; 'Debate: independence'; 'Close and commitments'"
+        ],
+        id="training-material-for-no-step",
+    ),
+    pytest.param(
+        [
+            (
+                "training/involving-practitioners.yaml",
+                "^sources:",
+                "materials:\n  - title: Blank timeline\n    step: Break\n"
+                "    instructions: Print one for each group.\nsources:",
+            )
+        ],
+        [
+            "content/training/involving-practitioners.yaml:86: materials[0]: 'Blank timeline' "
+            "needs either cards (one text each) or a sheet (columns, at least two, and rows), "
+            "not both and not neither"
+        ],
+        id="training-material-neither-cards-nor-sheet",
+    ),
+    pytest.param(
         [("delphi/study.yaml", "both_rounds: 43", "both_rounds: 60")],
         [
             "content/delphi/study.yaml:1: both_rounds: 60 took part in both rounds, more than the 55 who answered one round"

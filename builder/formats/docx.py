@@ -15,6 +15,8 @@ from typing import Any
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -35,6 +37,9 @@ class Part:
     image_alt: str = ""
     caption: str = ""
     image_width_cm: float = 16  # the text's full width; less for a tall, narrow chart
+    cards: list[str] = field(default_factory=list)  # cards to cut out, two to a row
+    sheet: tuple[list[str], list[str]] | None = None  # columns, rows: a table to fill in
+    new_page: bool = False  # starts on a page of its own (something to print)
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ def build_docx(doc: WordDocument) -> bytes:
     if doc.notice:
         document.add_paragraph().add_run(f"Please note: {doc.notice}").bold = True
     for part in doc.sections:
+        if part.new_page:
+            document.add_page_break()
         _styled(document, part.heading, "Heading1")
         for text in part.paragraphs:
             document.add_paragraph(text)
@@ -79,7 +86,54 @@ def build_docx(doc: WordDocument) -> bytes:
                     element.set("title", part.caption or part.heading)
             if part.caption:
                 _styled(document, part.caption, "Caption")
+        if part.cards:
+            _cards(document, part.cards)
+        if part.sheet is not None:
+            _sheet(document, *part.sheet)
     return stable_zip(_parts(document))
+
+
+CARD_HEIGHT = Cm(3.2)  # eight cards to an A4 page: big enough to read across a table
+SHEET_ROW_HEIGHT = Cm(2.0)  # room to write two lines by hand; seven rows fit on a page
+
+
+def _cards(document: DocumentType, cards: list[str]) -> None:
+    """Cards to cut out: a ruled grid two cards wide, each card's text large and centred."""
+    table = document.add_table(rows=0, cols=2)
+    table.style = document.styles["Table Grid"]
+    for start in range(0, len(cards), 2):
+        row = table.add_row()
+        row.height = CARD_HEIGHT
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a card stays whole
+        for cell, text in zip(row.cells, cards[start : start + 2], strict=False):
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            paragraph.add_run(text).font.size = Pt(14)
+
+
+def _sheet(document: DocumentType, columns: list[str], rows: list[str]) -> None:
+    """A ruled table to fill in: the column headings (repeated on every page), then one row
+    for each name, with room to write in the other columns."""
+    table = document.add_table(rows=1, cols=len(columns))
+    table.style = document.styles["Table Grid"]
+    header = table.rows[0]
+    _repeat_header(header)
+    for cell, heading in zip(header.cells, columns, strict=True):
+        cell.paragraphs[0].add_run(heading).bold = True
+    for name in rows:
+        row = table.add_row()
+        row.height = SHEET_ROW_HEIGHT
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        row.cells[0].paragraphs[0].add_run(name)
+
+
+def _repeat_header(row: Any) -> None:
+    """Word repeats this row at the top of each page the table runs onto, and reads it to
+    screen reader users as the table's headings."""
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:tblHeader"))
 
 
 @functools.cache

@@ -73,6 +73,33 @@ class Discussion(ContentModel):
     facilitator_notes: Text
 
 
+class Material(ContentModel):
+    """Something a step of the session plan hands out, ready to print: cards or slips to cut
+    out, or a sheet with rows to fill in."""
+
+    title: Text
+    step: Text = Field(description="The session_plan activity it is for, exactly as written.")
+    instructions: Text = Field(description="For the trainer: how many to print, how to use.")
+    cards: list[Text] = Field(
+        default_factory=list, description="One card or slip each, printed to be cut out."
+    )
+    columns: list[Text] = Field(
+        default_factory=list,
+        description="A sheet to fill in: its column headings, the first over the rows' names.",
+    )
+    rows: list[Text] = Field(default_factory=list, description="The sheet's rows, by name.")
+
+    @model_validator(mode="after")
+    def _cards_or_sheet(self) -> Material:
+        sheet = bool(self.columns or self.rows)
+        if bool(self.cards) == sheet or (sheet and (len(self.columns) < 2 or not self.rows)):
+            raise ValueError(
+                f"'{self.title}' needs either cards (one text each) or a sheet "
+                "(columns, at least two, and rows), not both and not neither"
+            )
+        return self
+
+
 class TrainingPack(Dated):
     """A training pack for one theme: content/training/<id>.yaml."""
 
@@ -89,6 +116,19 @@ class TrainingPack(Dated):
     discussion: Annotated[list[Discussion], Field(min_length=1)]
     delphi: list[StatementRef] = Field(default_factory=list)
     sources: list[Slug] = Field(default_factory=list)
+    materials: list[Material] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _materials_have_a_step(self) -> TrainingPack:
+        activities = [step.activity for step in self.session_plan]
+        for material in self.materials:
+            if material.step not in activities:
+                raise ValueError(
+                    f"materials: '{material.title}' is for step '{material.step}', which is not "
+                    "an activity of session_plan; copy the activity's name exactly: "
+                    + "; ".join(f"'{a}'" for a in activities)
+                )
+        return self
 
     @model_validator(mode="after")
     def _plan_adds_up(self) -> TrainingPack:

@@ -320,8 +320,41 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
     return ctx.cache.get(Job("training-docx", docx.build_docx, (document,)))
 
 
+MATERIALS_TITLE = "Materials to print"
+
+
+def make_materials(ctx: Context, pack: TrainingPack) -> bytes:
+    """What the session plan hands out, ready to print: each on a page of its own, cards in a
+    ruled grid to cut out, sheets as ruled tables to fill in."""
+    sections = [
+        docx.Part(
+            material.title,
+            paragraphs=[f"Used in: {material.step}", material.instructions],
+            cards=list(material.cards),
+            sheet=(list(material.columns), list(material.rows)) if material.columns else None,
+            new_page=n > 0,
+        )
+        for n, material in enumerate(pack.materials)
+    ]
+    document = docx.WordDocument(
+        title=f"{MATERIALS_TITLE}: {pack.title}",
+        subtitle="For the trainer: cards and sheets the session plan hands out.",
+        sections=sections,
+        footer=f"{pack.title} · {MATERIALS_TITLE} · {ctx.config.name}",
+        date=pack.updated,
+        author=ctx.config.name,
+        kicker="Training materials",
+    )
+    return ctx.cache.get(Job("training-docx", docx.build_docx, (document,)))
+
+
 def make_bundle(
-    ctx: Context, pack: TrainingPack, slides: bytes, handout: bytes, factsheet_pdf: bytes
+    ctx: Context,
+    pack: TrainingPack,
+    slides: bytes,
+    handout: bytes,
+    factsheet_pdf: bytes,
+    materials: bytes | None = None,
 ) -> bytes:
     page_url = ctx.config.page_url(pack_path(pack.id, ".md"))
     readme = "\n".join(
@@ -335,6 +368,11 @@ def make_bundle(
             f"  slides.pptx     slide deck; facilitator notes are in the speaker notes "
             f"({pack.duration_minutes} minutes)",
             "  handout.docx    participant handout (editable)",
+            *(
+                ["  materials.docx  cards and sheets to print for the activities"]
+                if materials
+                else []
+            ),
             "  factsheet.pdf   the fact sheet for this theme",
             "  README.txt      this file",
             "",
@@ -353,6 +391,7 @@ def make_bundle(
             (f"{folder}/slides.pptx", slides),
             (f"{folder}/handout.docx", handout),
             (f"{folder}/factsheet.pdf", factsheet_pdf),
+            *([(f"{folder}/materials.docx", materials)] if materials else []),
         ]
     )
 
@@ -362,10 +401,14 @@ def documents(ctx: Context, factsheet_files: dict[str, bytes]) -> dict[str, byte
     for pack in ctx.site.training:
         slides = make_pptx(ctx, pack)
         handout = make_handout(ctx, pack)
+        materials = make_materials(ctx, pack) if pack.materials else None
         files[pack_path(pack.id, ".pptx")] = slides
         files[pack_path(pack.id, "-handout.docx")] = handout
+        if materials:
+            files[pack_path(pack.id, "-materials.docx")] = materials
+        factsheet_pdf = factsheet_files[factsheet_path(pack.factsheet, "pdf")]
         files[pack_path(pack.id, ".zip")] = make_bundle(
-            ctx, pack, slides, handout, factsheet_files[factsheet_path(pack.factsheet, "pdf")]
+            ctx, pack, slides, handout, factsheet_pdf, materials
         )
     return files
 
@@ -410,6 +453,10 @@ def render(ctx: Context) -> list[Output]:
                     ],
                 ),
                 sources=[ctx.reference(k) for k in pack.sources],
+                materials_title=MATERIALS_TITLE,
+                materials_file=ctx.download_links(path, [pack_path(pack.id, "-materials.docx")])
+                if pack.materials
+                else [],
                 updated=pack.updated,
             )
         )
