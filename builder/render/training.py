@@ -308,14 +308,26 @@ def make_handout(ctx: Context, pack: TrainingPack) -> bytes:
     ]
     if notes.numbers:
         sections.append(docx.Part("Notes", paragraphs=[notes_paragraph(notes)]))
+    return _word_file(ctx, pack, "Training handout", pack.title, pack.summary, sections)
+
+
+def _word_file(
+    ctx: Context,
+    pack: TrainingPack,
+    kicker: str,
+    title: str,
+    subtitle: str,
+    sections: list[docx.Part],
+) -> bytes:
+    """One of the pack's Word files, dated and signed in its footer."""
     document = docx.WordDocument(
-        title=pack.title,
-        subtitle=pack.summary,
+        title=title,
+        subtitle=subtitle,
         sections=sections,
         footer=f"{pack.title} · {long_date(pack.updated)} · {ctx.config.name}",
         date=pack.updated,
         author=ctx.config.name,
-        kicker="Training handout",
+        kicker=kicker,
     )
     return ctx.cache.get(Job("training-docx", docx.build_docx, (document,)))
 
@@ -336,16 +348,14 @@ def make_materials(ctx: Context, pack: TrainingPack) -> bytes:
         )
         for n, material in enumerate(pack.materials)
     ]
-    document = docx.WordDocument(
-        title=f"{MATERIALS_TITLE}: {pack.title}",
-        subtitle="For the trainer: cards and sheets the session plan hands out.",
-        sections=sections,
-        footer=f"{pack.title} · {MATERIALS_TITLE} · {ctx.config.name}",
-        date=pack.updated,
-        author=ctx.config.name,
-        kicker="Training materials",
+    return _word_file(
+        ctx,
+        pack,
+        "Training materials",
+        f"{MATERIALS_TITLE}: {pack.title}",
+        "For the trainer: cards and sheets the session plan hands out.",
+        sections,
     )
-    return ctx.cache.get(Job("training-docx", docx.build_docx, (document,)))
 
 
 def make_bundle(
