@@ -205,6 +205,19 @@ def test_fixture_briefings_are_valid_and_ordered(briefed: Paths) -> None:
             "exist; use a theme file name in content/themes/",
         ),
         (
+            "updated: 2026-11-20",
+            "related:\n  briefings: [domestic-abuses]\nupdated: 2026-11-20",
+            "content/briefings/neglect.md:40: related.briefings[0]: 'domestic-abuses' does not "
+            "exist; use another practice briefing's file name in content/briefings/; did you "
+            "mean 'domestic-abuse'?",
+        ),
+        (
+            "updated: 2026-11-20",
+            "related:\n  briefings: [neglect]\nupdated: 2026-11-20",
+            "content/briefings/neglect.md:40: related.briefings[0]: 'neglect' is this "
+            "briefing; use another practice briefing's file name in content/briefings/",
+        ),
+        (
             "start_here: 1",
             "start_here: 2",
             "content/briefings/neglect.md:6: start_here: 2 is also the place of "
@@ -405,3 +418,17 @@ def test_a_misprinted_reference_keeps_its_entry_and_gives_the_real_title(generat
     assert "titled *Learning together to safeguard children" in entry and "(2008;" in entry
     sheet = (generated.docs / "factsheets" / "learning-within-the-review.pdf").read_bytes()
     assert "titled Learning together to safeguard children" in pdf_text(sheet)
+
+
+def test_each_briefing_leads_on_to_related_briefings(generated: Paths) -> None:
+    """A practitioner who finishes one practice briefing is offered the others on nearby
+    topics first, before the themes about how reviews work."""
+    site = pipeline.check(generated, TODAY).site
+    titles = {b.id: b.title for b in site.briefings}
+    for briefing in site.briefings:
+        assert briefing.related.briefings, briefing.id
+        page = (generated.docs / "briefings" / f"{briefing.id}.md").read_text(encoding="utf-8")
+        related = page.split("## Related practice briefings", 1)[1].split("##", 1)[0]
+        for other in briefing.related.briefings:
+            assert f"- [{titles[other]}]({other}.md)" in related
+        assert page.index("## Related practice briefings") < page.index("## Related themes")

@@ -132,6 +132,7 @@ supervision_questions:
   - "A second question?"
   - "A third question (three to six in all)?"
 related:
+  briefings: []  # other practice briefings a reader will want next, e.g. [neglect]
   themes: []
   delphi: []
   factsheets: []

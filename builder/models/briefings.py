@@ -126,6 +126,10 @@ class NationalFinding(ContentModel):
 class BriefingRelated(ContentModel):
     """Ids of related content, each shown as a link at the end of the briefing."""
 
+    briefings: list[Slug] = Field(
+        default_factory=list,
+        description="Other practice briefings a reader of this one will want next (file names).",
+    )
     themes: list[Slug] = Field(default_factory=list, description="Theme file names.")
     delphi: list[StatementRef] = Field(
         default_factory=list, description="Delphi statements, e.g. 'learning-nationally-3'."

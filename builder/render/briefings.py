@@ -100,7 +100,11 @@ def related(ctx: Context, briefing: Briefing) -> dict[str, list[tuple[str, str]]
             else ref
         )
         statements.append((label, statement_ref_path(ref)))
+    briefings = {b.id: b for b in site.briefings}
     groups = {
+        "Practice briefings": [
+            (briefings[b].title, briefing_path(b)) for b in briefing.related.briefings
+        ],
         "Themes": [(themes[t].title, theme_path(t)) for t in briefing.related.themes],
         "Delphi statements": statements,
         "Fact sheets": [

@@ -79,6 +79,7 @@ def _sources(briefing: Briefing, keys: set[str]) -> Iterator[Problem]:
 
 
 RELATED = {
+    "briefings": ("briefing", "another practice briefing's file name in content/briefings/"),
     "themes": ("theme", "a theme file name in content/themes/"),
     "delphi": ("delphi", "a Delphi statement such as 'learning-nationally-3'"),
     "factsheets": ("factsheet", "a fact sheet file name in content/factsheets/"),
@@ -92,7 +93,13 @@ def _related(briefing: Briefing, known: set[str], skip: set[str]) -> Iterator[Pr
             continue
         choices = sorted(k.removeprefix(f"{prefix}-") for k in known if k.startswith(f"{prefix}-"))
         for index, value in enumerate(getattr(briefing.related, field)):
-            if f"{prefix}-{value}" not in known:
+            if field == "briefings" and value == briefing.id:
+                yield _at(
+                    briefing,
+                    ("related", field, index),
+                    f"'{value}' is this briefing; use {what}",
+                )
+            elif f"{prefix}-{value}" not in known:
                 yield _at(
                     briefing,
                     ("related", field, index),
