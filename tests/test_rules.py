@@ -305,11 +305,11 @@ CASES = [
             )
         ],
         [
-            "content/training/involving-practitioners.yaml:1: materials: 'Blank timeline' is for "
-            "step 'Timeline exercise', which is not an activity of session_plan; copy the "
-            "activity's name exactly: 'Welcome, purpose and ground rules'; 'Warm-up: one word'; "
-            "'The evidence in brief'; 'Case study in small groups'; 'Break'; 'Redesigning the "
-            "review timeline'; 'Debate: independence'; 'Close and commitments'"
+            "content/training/involving-practitioners.yaml:87: materials[0].step: 'Timeline "
+            "exercise' is not an activity of session_plan; copy the name of the step this is "
+            "for exactly: 'Welcome, purpose and ground rules'; 'Warm-up: one word'; 'The "
+            "evidence in brief'; 'Case study in small groups'; 'Break'; 'Redesigning the review "
+            "timeline'; 'Debate: independence'; 'Close and commitments'"
         ],
         id="training-material-for-no-step",
     ),

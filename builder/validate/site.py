@@ -136,6 +136,7 @@ def validate(loaded: Loaded, today: dt.date | None = None) -> tuple[Site | None,
     delphi_whole = not broken & DELPHI_KINDS
     problems.extend(_id_links(site, loaded, delphi_whole))
     problems.extend(_reserved_addresses(site))
+    problems.extend(_materials_for_steps(site))
     problems.extend(_review_dates(site, today or dt.date.today()))
     # One error per root cause: an item that failed is not reported again where others name it,
     # and the Delphi files are cross-checked only when every one of them was read.
@@ -409,6 +410,21 @@ def _url(path: str) -> str:
     stem = path.removesuffix(".md")
     stem = "" if stem == "index" else stem.removesuffix("/index")
     return f"{stem}/" if stem else "/"
+
+
+def _materials_for_steps(site: Site) -> Iterator[Problem]:
+    """Each training material names a step of its pack's session plan, as written there."""
+    for pack in site.training:
+        activities = [step.activity for step in pack.session_plan]
+        for index, material in enumerate(pack.materials):
+            if material.step not in activities:
+                yield Problem(
+                    pack.origin.path,
+                    pack.origin.line_of("materials", index, "step"),
+                    f"materials[{index}].step",
+                    f"'{material.step}' is not an activity of session_plan; copy the name of "
+                    "the step this is for exactly: " + "; ".join(f"'{a}'" for a in activities),
+                )
 
 
 def _reserved_addresses(site: Site) -> Iterator[Problem]:
