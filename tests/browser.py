@@ -11,6 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+# How long to wait for Pagefind's results and filter lists, which the browser loads and
+# searches itself: on a busy two-core machine that has taken more than 15 s.
+SEARCH_WAIT_MS = 45_000
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",

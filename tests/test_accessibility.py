@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from builder.paths import ROOT, Paths
+from tests.browser import SEARCH_WAIT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +65,7 @@ def test_page_type_has_no_wcag_violations(browser: Browser, site: str, kind: str
 def test_search_results_have_no_wcag_violations(browser: Browser, site: str) -> None:
     page = browser.new_page()
     page.goto(site + "search/?q=training")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=SEARCH_WAIT_MS)
     assert violations(page) == []
     page.close()
 
@@ -124,7 +125,7 @@ def test_keyboard_only_journey(browser: Browser, site: str) -> None:
     page.keyboard.type("fact sheet", delay=30)
     with page.expect_navigation():
         page.keyboard.press("Enter")  # run the query: the search page opens with results
-    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=15000)
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=SEARCH_WAIT_MS)
     for _ in range(40):  # Tab on to the first result
         page.keyboard.press("Tab")
         result = focused(page)

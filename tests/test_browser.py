@@ -8,6 +8,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page
 
+from tests.browser import SEARCH_WAIT_MS
+
 pytestmark = pytest.mark.browser
 
 
@@ -29,7 +31,7 @@ def test_pages_and_search_make_no_request_to_another_host(browser: Browser, site
     search.press_sequentially("consensus", delay=30)
     page.keyboard.press("Enter")
     results = page.locator(".pagefind-ui__result")
-    results.first.wait_for(timeout=15000)
+    results.first.wait_for(timeout=SEARCH_WAIT_MS)
     assert results.count() > 0
     page.wait_for_load_state("networkidle")
     hosts = {urlparse(url).netloc for url in requests if not url.startswith("data:")}
@@ -43,7 +45,7 @@ def test_search_finds_a_glossary_term_and_opens_it(browser: Browser, site: str) 
     page.locator("#crl-search-q").press_sequentially("Child Death Overview Panel", delay=30)
     page.keyboard.press("Enter")
     first = page.locator(".pagefind-ui__result-link").first
-    first.wait_for(timeout=15000)
+    first.wait_for(timeout=SEARCH_WAIT_MS)
     first.click()
     page.wait_for_load_state("load")
     assert "Child Death Overview" in page.content()
@@ -53,11 +55,11 @@ def test_search_finds_a_glossary_term_and_opens_it(browser: Browser, site: str) 
 def test_search_filters_by_audience_type_theme_and_year(browser: Browser, site: str) -> None:
     page = browser.new_page()
     page.goto(site + "search/?q=training")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=SEARCH_WAIT_MS)
     panel = page.locator(".pagefind-ui__filter-panel")
     for name in ("audience", "type", "theme", "year"):
         # Pagefind loads the filter lists after the first results: wait for each group.
-        panel.locator(f"summary:has-text('{name}')").wait_for(timeout=15000)
+        panel.locator(f"summary:has-text('{name}')").wait_for(timeout=SEARCH_WAIT_MS)
         assert panel.locator(f"summary:has-text('{name}')").count() == 1, name
     panel.locator("summary:has-text('type')").click()
     panel.locator("label:has-text('Fact sheet')").click()
@@ -67,7 +69,7 @@ def test_search_filters_by_audience_type_theme_and_year(browser: Browser, site: 
             const links = [...document.querySelectorAll('.pagefind-ui__result-link')];
             return links.length > 0 && links.every(a => a.href.includes('/factsheets/'));
         }""",
-        timeout=15000,
+        timeout=SEARCH_WAIT_MS,
     )
     results = page.locator(".pagefind-ui__result")
     assert results.count() > 0
@@ -109,7 +111,7 @@ def test_home_search_box_finds_learning_on_a_phone(browser: Browser, site: str) 
     assert page.locator("article label[for=crl-home-q]").inner_text() == "Search the learning"
     box.press_sequentially("neglect", delay=30)
     page.keyboard.press("Enter")
-    page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+    page.locator(".pagefind-ui__result").first.wait_for(timeout=SEARCH_WAIT_MS)
     assert page.url.startswith(site + "search/") and "q=neglect" in page.url
     # Excerpts come from what a page says, not its dates line (left out of the index).
     excerpts = page.locator(".pagefind-ui__result-excerpt").all_inner_texts()

@@ -13,7 +13,7 @@ from playwright.sync_api import Browser
 
 from builder import pipeline
 from builder.paths import ROOT
-from tests.browser import serve
+from tests.browser import SEARCH_WAIT_MS, serve
 from tests.conftest import FIXTURES, TODAY, make_project
 
 pytestmark = pytest.mark.browser
@@ -64,7 +64,7 @@ def first_result(browser: Browser, site: str, query: str) -> str:
     page.locator("#crl-search-q").press_sequentially(query, delay=20)
     page.keyboard.press("Enter")
     first = page.locator(".pagefind-ui__result-link").first
-    first.wait_for(timeout=15000)
+    first.wait_for(timeout=SEARCH_WAIT_MS)
     href = str(first.get_attribute("href"))
     page.close()
     return href

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from builder.paths import ROOT
+from tests.browser import SEARCH_WAIT_MS
 
 pytestmark = pytest.mark.browser
 
@@ -44,7 +45,7 @@ def test_every_page_type_screenshot_and_no_sideways_scroll(
         page.goto(site + address)
         page.wait_for_load_state("networkidle")
         if kind == "search":
-            page.locator(".pagefind-ui__result").first.wait_for(timeout=15000)
+            page.locator(".pagefind-ui__result").first.wait_for(timeout=SEARCH_WAIT_MS)
         page.screenshot(path=str(SCREENSHOTS / f"{kind}-{width}.png"), full_page=True)
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         if width == "phone" and overflow > 0:
