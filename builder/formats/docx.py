@@ -93,7 +93,7 @@ def build_docx(doc: WordDocument) -> bytes:
     return stable_zip(_parts(document))
 
 
-CARD_HEIGHT = Cm(3.2)  # eight cards to an A4 page: big enough to read across a table
+CARD_HEIGHT = Cm(3.2)  # ten cards to a page under the heading: readable across a table
 SHEET_ROW_HEIGHT = Cm(2.0)  # room to write two lines by hand; seven rows fit on a page
 
 
@@ -119,7 +119,8 @@ def _sheet(document: DocumentType, columns: list[str], rows: list[str]) -> None:
     table = document.add_table(rows=1, cols=len(columns))
     table.style = document.styles["Table Grid"]
     header = table.rows[0]
-    _repeat_header(header)
+    # Repeated at the top of each page the table runs onto; read out as the table's headings.
+    header._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     for cell, heading in zip(header.cells, columns, strict=True):
         cell.paragraphs[0].add_run(heading).bold = True
     for name in rows:
@@ -127,13 +128,6 @@ def _sheet(document: DocumentType, columns: list[str], rows: list[str]) -> None:
         row.height = SHEET_ROW_HEIGHT
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         row.cells[0].paragraphs[0].add_run(name)
-
-
-def _repeat_header(row: Any) -> None:
-    """Word repeats this row at the top of each page the table runs onto, and reads it to
-    screen reader users as the table's headings."""
-    properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:tblHeader"))
 
 
 @functools.cache

@@ -464,9 +464,9 @@ def render(ctx: Context) -> list[Output]:
                 ),
                 sources=[ctx.reference(k) for k in pack.sources],
                 materials_title=MATERIALS_TITLE,
-                materials_file=ctx.download_links(path, [pack_path(pack.id, "-materials.docx")])
+                materials_file=ctx.download_links(path, [pack_path(pack.id, "-materials.docx")])[0]
                 if pack.materials
-                else [],
+                else None,
                 updated=pack.updated,
             )
         )
