@@ -240,7 +240,7 @@ def bars(
             title=textwrap.wrap(value_title, 44 if wide else 26),
             axis=alt.Axis(tickCount=4),
         ),
-        "tooltip": [f"{category}:N", f"{value}:Q"],
+        "tooltip": [alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{value}:Q")],
     }
     if colour:
         encoding["color"] = alt.Color(
@@ -252,7 +252,7 @@ def bars(
         if grouped:
             encoding["yOffset"] = alt.YOffset(f"{colour}:N")
     else:
-        encoding["color"] = alt.value("#3b528b")
+        encoding["color"] = alt.ColorValue("#3b528b")
     lines = max(len(textwrap.wrap(label, wrap)) for label in labels.values())
     step = max(40 if grouped else 26, 17 * lines + 8)
     width = 360 if wide else 180

@@ -7,7 +7,7 @@ import datetime as dt
 import html
 import posixpath
 import re
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 import jinja2
@@ -43,10 +43,15 @@ def long_date(value: dt.date | None) -> str:
 TEMPLATES.filters["long_date"] = long_date
 
 
+# posixpath.relpath makes both paths absolute against the working directory (a system call
+# each time); a site's pages ask for the same few thousand pairs again and again.
+_relpath = lru_cache(maxsize=None)(posixpath.relpath)
+
+
 def relative(from_path: str, to_path: str) -> str:
     """A Markdown link from one docs-tree file to another (MkDocs resolves these)."""
     target, _, anchor = to_path.partition("#")
-    link = posixpath.relpath(target, posixpath.dirname(from_path) or ".") if target else ""
+    link = _relpath(target, posixpath.dirname(from_path) or ".") if target else ""
     return link + (f"#{anchor}" if anchor else "")
 
 
@@ -184,7 +189,7 @@ class Context:
         """A raw-HTML link (which MkDocs does not rewrite) from page `here` to a docs file."""
         page_dir = self.config.page_url(here).removeprefix(self.config.url).rstrip("/") or "."
         target = self.config.page_url(docs_path).removeprefix(self.config.url) or "./"
-        link = posixpath.relpath(target, page_dir)
+        link = _relpath(target, page_dir)
         return link + "/" if target.endswith("/") and not link.endswith("/") else link
 
     def resolve_absolute(self, body: str) -> str:
