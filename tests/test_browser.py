@@ -93,6 +93,24 @@ def test_home_page_offers_five_pathways(browser: Browser, site: str) -> None:
     page.close()
 
 
+def test_home_page_practice_topics_open_their_briefing_on_a_phone(
+    browser: Browser, site: str
+) -> None:
+    """A practitioner on a phone reaches a topic's briefing in one tap from the home page."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site)
+    topics = page.locator("article .crl-topics a")
+    assert topics.count() >= 10
+    link = topics.filter(has_text="Neglect").first
+    box = link.bounding_box()
+    assert box is not None and box["height"] >= 24  # a target a thumb can hit (WCAG 2.5.8)
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(site + "briefings/neglect/")
+    assert page.locator("h1").inner_text().startswith("Neglect")
+    page.close()
+
+
 def test_abbreviations_show_their_meaning(browser: Browser, site: str) -> None:
     page = browser.new_page()
     page.goto(site + "case-reviews-explained/")

@@ -57,8 +57,26 @@ def test_home_page_helps_quickly(generated: Paths) -> None:
     front, body = home.split("\n---\n", 1)
     assert "tags:" not in front  # no tag chips
     assert "Cite this page" not in body and "## Sources" not in body
-    assert body.index('role="search"') < body.index("## Start here") < body.index("## Newest")
+    assert (
+        body.index('role="search"')
+        < body.index("## Practice topics")
+        < body.index("## Start here")
+        < body.index("## Newest")
+    )
     assert body.count("\n-   **[") == 5  # one "start here" card per audience
+    # Every practice briefing one tap from home, in the order a practitioner starts with.
+    topics = body.split("## Practice topics", 1)[1].split("## Start here", 1)[0]
+    linked = re.findall(r"^- \[[^]]+\]\(briefings/([a-z0-9-]+)\.md\)$", topics, re.M)
+    briefings = sorted(
+        (
+            yaml.safe_load(path.read_text().split("---")[1])
+            for path in (ROOT / "content" / "briefings").glob("*.md")
+        ),
+        key=lambda b: (b.get("start_here") is None, b.get("start_here") or 0, b["title"]),
+    )
+    titles = re.findall(r"^- \[([^]]+)\]", topics, re.M)
+    assert titles == [b["title"] for b in briefings]
+    assert len(linked) == len(briefings) > 10
 
 
 def test_citations_are_numbered_notes_linking_to_the_references(generated: Paths) -> None:

@@ -152,7 +152,8 @@ class Briefing(Dated):
     start_here: int | None = Field(
         default=None,
         ge=1,
-        description="Its place in the practitioner pathway's 'start here' list (unique).",
+        description="Its place in the practitioner pathway's 'start here' list and the home "
+        "page's practice topics (unique).",
     )
     in_one_minute: Annotated[list[Text], Field(min_length=3, max_length=5)]
     key_issues: Annotated[list[Text], Field(min_length=2, max_length=6)]

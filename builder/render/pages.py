@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from builder.models import Page
-from builder.models.addresses import audience_path, page_path
+from builder.models.addresses import GENERATED, audience_path, briefing_path, page_path
 from builder.render.context import Context
 from builder.render.output import Output
 
@@ -39,8 +39,10 @@ def _page(ctx: Context, page: Page) -> Output:
 
 
 def _home(ctx: Context, page: Page, meta: Mapping[str, object]) -> Output:
-    """The home page helps a visitor quickly: what the site is, search, where each audience
-    starts, and the newest learning; no tags, dates or citation (About carries those)."""
+    """The home page helps a visitor quickly: what the site is, search, the practice topics
+    (one tap from the home page to what reviews teach on each, for the front-line reader who
+    comes most), where each audience starts, and the newest learning; no tags, dates or
+    citation (About carries those)."""
     path = page_path(page.id)
     meta = {**meta, "hide": ["navigation", "toc"], "tags": []}
     dated = [e for e in ctx.derived.entries if e.updated and e.kind != "Page"]
@@ -52,6 +54,8 @@ def _home(ctx: Context, page: Page, meta: Mapping[str, object]) -> Output:
         meta,
         page=page,
         body=ctx.resolve(page.body, path).strip(),
+        topics=[(b.title, briefing_path(b.id)) for b in ctx.site.briefings],
+        all_topics=GENERATED["briefings"],
         pathways=[(a, audience_path(a.id)) for a in ctx.site.audiences],
         newest=newest,
     )
