@@ -158,6 +158,29 @@ def test_word_files_are_a4_in_british_english(generated: Paths) -> None:
         assert "stylesWithEffects" not in types and "thumbnail" not in types, file.name
 
 
+def test_word_files_define_every_style_they_use_and_no_more(generated: Paths) -> None:
+    """Each Word file defines the styles its parts name (else Word shows that text as Normal)
+    and those they build on, without the blank template's 150 unused table designs."""
+    files = sorted(generated.docs.rglob("*.docx"))
+    assert len(files) > 15
+    for file in files:
+        with zipfile.ZipFile(file) as archive:
+            styles = archive.read("word/styles.xml").decode()
+            named = {
+                ref
+                for name in archive.namelist()
+                if name.endswith(".xml") and name != "word/styles.xml"
+                for ref in re.findall(
+                    r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"',
+                    archive.read(name).decode(),
+                )
+            }
+        defined = set(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', styles))
+        based = set(re.findall(r'<w:(?:basedOn|next|link) w:val="([^"]+)"', styles))
+        assert named and named | based <= defined, (file.name, (named | based) - defined)
+        assert len(defined) < 30 and len(styles) < 40_000, (file.name, len(defined))
+
+
 def test_word_fact_sheets_have_the_key_actions_and_named_notes(generated: Paths) -> None:
     for sheet in sheets(generated):
         document = Document(str(generated.docs / "factsheets" / f"{sheet['id']}.docx"))
