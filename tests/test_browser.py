@@ -52,6 +52,21 @@ def test_search_finds_a_glossary_term_and_opens_it(browser: Browser, site: str) 
     page.close()
 
 
+def test_search_leaves_out_each_pages_notes_sources_and_citation(
+    browser: Browser, site: str
+) -> None:
+    """The 2010 report's full reference closes about a hundred pages: a search for one of its
+    authors finds the pages that discuss the report's authors, not every page that cites it."""
+    page = browser.new_page()
+    page.goto(site + "search/?q=Koistinen")
+    page.locator(".pagefind-ui__result-link").first.wait_for(timeout=SEARCH_WAIT_MS)
+    message = page.locator(".pagefind-ui__message").inner_text()  # "3 results for Koistinen"
+    assert 1 <= int(message.split()[0]) <= 4, message  # the references, pages on how to cite
+    links = page.locator(".pagefind-ui__result-link").all()
+    assert any("/references/" in str(a.get_attribute("href")) for a in links)
+    page.close()
+
+
 def test_search_filters_by_audience_type_theme_and_year(browser: Browser, site: str) -> None:
     page = browser.new_page()
     page.goto(site + "search/?q=training")
