@@ -3,15 +3,22 @@ failing document still reported at once."""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
+from types import SimpleNamespace
+from typing import Any
+
 import pytest
 import yaml
 
 from builder import pipeline
 from builder.config import read_config
-from builder.formats.cache import DocumentCache
+from builder.formats import chartfiles
+from builder.formats.cache import DocumentCache, Job
 from builder.paths import Paths
 from builder.problems import ContentError
-from builder.render import render
+from builder.render import render, side_by_side
+from builder.render.output import Output
 from tests.conftest import TODAY
 
 
@@ -64,3 +71,41 @@ def test_a_handful_of_missing_documents_starts_no_pool(real: Paths) -> None:
     edited = DocumentCache(real.build / "cache", workers=2)
     render(checked.site, checked.derived, read_config(real.mkdocs_yml), edited, TODAY)
     assert 0 < edited.misses < 8 and edited.made_in_pool == 0
+
+
+class _Stub:
+    """What side_by_side reads of a render context: the glossary (for abbreviations) and the
+    document cache, here in a declaring pass."""
+
+    def __init__(self) -> None:
+        self.site = SimpleNamespace(terms=())
+        self.cache = DocumentCache(None, workers=2)
+        self.cache.declare()
+
+
+def _asking(n: int) -> Callable[[Any], list[Output]]:
+    """A step that asks the cache for a document it does not have (a placeholder, queued)."""
+
+    def step(ctx: _Stub) -> list[Output]:
+        made = ctx.cache.attempt(Job("chart-svg", chartfiles.svg, (f"{{}}{n}", "t", "d", "i")))
+        return [Output(f"{n}-{k}.md", f"{os.getpid()} {len(made)}", "x") for k in (1, 2)]
+
+    return step
+
+
+def test_side_by_side_keeps_the_order_and_the_cache_asks_of_both_processes() -> None:
+    ctx = _Stub()
+    outputs = side_by_side(ctx, [_asking(n) for n in range(5)])  # type: ignore[arg-type]
+    assert [o.path for o in outputs] == [f"{n}-{k}.md" for n in range(5) for k in (1, 2)]
+    makers = {str(o.content).split()[0] for o in outputs}
+    assert len(makers) == 2 and str(os.getpid()) in makers  # made by two processes
+    # The three steps the other process made asked for three documents: counted here too.
+    assert ctx.cache.declared(sketch=False) == (5, 5)
+
+
+def test_side_by_side_raises_what_the_other_process_raised() -> None:
+    def fails(ctx: _Stub) -> list[Output]:
+        raise ValueError("content/x.yaml:3: title: too long")
+
+    with pytest.raises(ValueError, match="too long"):
+        side_by_side(_Stub(), [fails, lambda ctx: []])  # type: ignore[arg-type]

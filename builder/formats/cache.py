@@ -256,6 +256,40 @@ class DocumentCache:
                 self._save(key, result)
         return True
 
+    # A declaring pass shared with a forked process (builder.render.side_by_side): the child
+    # hands back what it asked of the cache, and the parent takes it as if asked itself.
+
+    def forked(self) -> None:
+        """In the child: note where the pass stood at the fork; queue nothing to a pool (its
+        threads are not in this process): the parent queues what the child declared."""
+        self._pool, self.workers = None, 1
+        self._at_fork = (self.hits, self._placeholders, set(self._pending or {}))
+
+    def forked_asks(self) -> tuple[int, int, dict[tuple[str, str], Job]]:
+        """In the child: the hits, placeholders and declared jobs since the fork."""
+        hits, placeholders, pending = self._at_fork
+        declared = {k: job for k, job in (self._pending or {}).items() if k not in pending}
+        return self.hits - hits, self._placeholders - placeholders, declared
+
+    def take_asks(self, asks: tuple[int, int, dict[tuple[str, str], Job]]) -> None:
+        """In the parent: the child's asks, counted and queued as this process's own."""
+        hits, placeholders, declared = asks
+        self.hits += hits
+        self._placeholders += placeholders
+        if self._pending is None:
+            return
+        for key, job in declared.items():
+            if key in self._pending:
+                continue
+            self._pending[key] = job
+            if self._pool is not None:
+                self._pool.submit(key, job)
+            elif self.workers > 1 and len(self._pending) >= POOL_MIN_JOBS:
+                self._start_pool(self._pending)
+
+    def declaring(self) -> bool:
+        return self._pending is not None
+
     def _start_pool(self, pending: dict[tuple[str, str], Job]) -> Pool:
         self._pool = Pool(self.workers, self.folder)
         for key, job in pending.items():

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import os
+import pickle
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +14,9 @@ import jinja2
 
 from builder.config import SiteConfig
 from builder.derive import Derived
+from builder.derive.delphi import DelphiResults
 from builder.formats.cache import DocumentCache
-from builder.models import Site
+from builder.models import Delphi, Site
 from builder.render import (
     briefings,
     context,
@@ -126,21 +131,81 @@ def render_once(
         Output(path, data, f"content/{path.split('/')[0]}/")
         for path, data in sorted(ctx.files.items())
     ]
-    outputs += factsheets.render(ctx)
-    outputs += training.render(ctx)
-    outputs += downloads.render(ctx)
-    outputs += newsletters.render(ctx)
-    outputs += feeds.render(ctx)
-    outputs += freshness.render(ctx)
-    outputs += search.render(ctx)
-    outputs += pages.render(ctx)
-    outputs += indexes.render(ctx)
-    outputs += reference.render(ctx)
-    outputs += themes.render(ctx)
-    outputs += briefings.render(ctx)
-    outputs += evidence.render(ctx)
-    outputs += recommendations.render(ctx)
-    outputs += observatory.render(ctx)
+    steps: list[Step] = [
+        factsheets.render,
+        training.render,
+        downloads.render,
+        newsletters.render,
+        feeds.render,
+        freshness.render,
+        search.render,
+        pages.render,
+        indexes.render,
+        reference.render,
+        themes.render,
+        briefings.render,
+        evidence.render,
+        recommendations.render,
+        observatory.render,
+    ]
     if site.delphi is not None and derived.delphi is not None:
-        outputs += delphi.render(ctx, site.delphi, derived.delphi)
-    return reference.with_abbreviations(ctx, outputs)
+        steps.append(functools.partial(_delphi, site.delphi, derived.delphi))
+    if cache is not None and cache.workers > 1 and cache.declaring() and hasattr(os, "fork"):
+        return outputs + side_by_side(ctx, steps)
+    return reference.with_abbreviations(ctx, outputs + [o for step in steps for o in step(ctx)])
+
+
+Step = Callable[[Context], list[Output]]
+
+
+def _delphi(study: Delphi, results: DelphiResults, ctx: Context) -> list[Output]:
+    return delphi.render(ctx, study, results)
+
+
+def _steps(ctx: Context, steps: list[Step]) -> list[list[Output]]:
+    return [reference.with_abbreviations(ctx, step(ctx)) for step in steps]
+
+
+def side_by_side(ctx: Context, steps: list[Step]) -> list[Output]:
+    """The steps' outputs, in order, made by this process and a forked copy of it side by side
+    (every other step each): a render pass is one core's work otherwise, and the last pass of
+    a cold build has both cores to itself. Steps only read the content and the documents, so
+    each process makes exactly what it would alone; the child hands back its outputs and
+    whatever it asked of the cache (builder.formats.cache: DocumentCache.forked)."""
+    theirs, mine = steps[0::2], steps[1::2]  # the first steps are the heavier on most sites
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child leaves by os._exit; its work is checked)
+        os.close(reader)
+        try:
+            ctx.cache.forked()
+            result: tuple[str, Any] = ("made", (_steps(ctx, theirs), ctx.cache.forked_asks()))
+            payload = pickle.dumps(result)
+        except BaseException as exc:  # handed to the parent, which raises it
+            payload = pickle.dumps(("failed", _portable(exc)))
+        with os.fdopen(writer, "wb") as out:
+            out.write(payload)
+        os._exit(0)
+    os.close(writer)
+    try:
+        made_here = _steps(ctx, mine)
+    finally:
+        with os.fdopen(reader, "rb") as handed:
+            kind, value = pickle.loads(handed.read())
+        os.waitpid(child, 0)
+    if kind == "failed":
+        raise value
+    made_there, asks = value
+    ctx.cache.take_asks(asks)
+    ordered: list[list[Output]] = [[] for _ in steps]
+    ordered[0::2], ordered[1::2] = made_there, made_here
+    return [o for outputs in ordered for o in outputs]
+
+
+def _portable(exc: BaseException) -> BaseException:
+    """The exception itself if it can cross to the parent, else one with its type and text."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
