@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import os
 import pickle
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -150,7 +151,8 @@ def render_once(
     ]
     if site.delphi is not None and derived.delphi is not None:
         steps.append(functools.partial(_delphi, site.delphi, derived.delphi))
-    if cache is not None and cache.workers > 1 and cache.declaring() and hasattr(os, "fork"):
+    # Forking a process that has threads is safe on Linux, not on macOS, and Windows cannot.
+    if cache is not None and cache.workers > 1 and cache.declaring() and sys.platform == "linux":
         return outputs + side_by_side(ctx, steps)
     return reference.with_abbreviations(ctx, outputs + [o for step in steps for o in step(ctx)])
 
