@@ -174,20 +174,24 @@ def side_by_side(ctx: Context, steps: list[Step]) -> list[Output]:
     a cold build has both cores to itself. Steps only read the content and the documents, so
     each process makes exactly what it would alone; the child hands back its outputs and
     whatever it asked of the cache (builder.formats.cache: DocumentCache.forked)."""
-    theirs, mine = steps[0::2], steps[1::2]  # the first steps are the heavier on most sites
+    # The child takes the even steps, on the sites measured the larger share: the parent also
+    # reads what the child hands back.
+    theirs, mine = steps[0::2], steps[1::2]
     reader, writer = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover (the child leaves by os._exit; its work is checked)
-        os.close(reader)
         try:
-            ctx.cache.forked()
-            result: tuple[str, Any] = ("made", (_steps(ctx, theirs), ctx.cache.forked_asks()))
-            payload = pickle.dumps(result)
-        except BaseException as exc:  # handed to the parent, which raises it
-            payload = pickle.dumps(("failed", _portable(exc)))
-        with os.fdopen(writer, "wb") as out:
-            out.write(payload)
-        os._exit(0)
+            os.close(reader)
+            try:
+                ctx.cache.forked()
+                result: tuple[str, Any] = ("made", (_steps(ctx, theirs), ctx.cache.forked_asks()))
+                payload = pickle.dumps(result)
+            except BaseException as exc:  # handed to the parent, which raises it
+                payload = pickle.dumps(("failed", _portable(exc)))
+            with os.fdopen(writer, "wb") as out:
+                out.write(payload)
+        finally:
+            os._exit(0)  # never back into the parent's code, whatever happened
     os.close(writer)
     try:
         made_here = _steps(ctx, mine)
