@@ -39,7 +39,7 @@ SCALE_LARGE_OVER_SMALL = 5.5
 SEARCH_BYTES_PER_QUERY = 300 * 1024
 PAGE_HTML_BYTES = 60 * 1024
 # The warm build: everything build/cache/ keeps (documents and charts, each page's converted
-# Markdown, the builder's compiled templates); the stage and site/ are gone, so MkDocs still
+# Markdown, the builder's compiled templates); site/ (the last build) is gone, so MkDocs still
 # renders every page. The row after it keeps the documents alone.
 WARM = "warm cache (documents, converted pages)"
 STAGES = (
@@ -82,7 +82,7 @@ def settle() -> None:
 
 
 def forget_all(project: Path) -> None:
-    """A cold build: no stage, no cache, no site."""
+    """A cold build: no cache, no site."""
     shutil.rmtree(project / "build", ignore_errors=True)
     shutil.rmtree(project / "site", ignore_errors=True)
     settle()

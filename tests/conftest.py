@@ -100,7 +100,7 @@ def built_site(generated_real: Generated) -> Paths:
 
 @pytest.fixture
 def built_copy(built_site: Paths, tmp_path: Path) -> Paths:
-    """A copy of the built real project (content, docs tree, stage and site), so a test may
+    """A copy of the built real project (content, docs tree and site), so a test may
     change it and build again without building from scratch first."""
     copy = tmp_path / "built"
     shutil.copytree(built_site.root, copy, symlinks=True)

@@ -28,16 +28,17 @@ def html(site: Path) -> dict[str, bytes]:
 
 
 def from_scratch(paths: Paths, where: Path) -> dict[str, bytes]:
-    """The same project built with no stage (the document cache is kept: it only saves time)."""
+    """The same project built without its last build (the document cache is kept: it only
+    saves time)."""
     copy = where / "copy"
-    shutil.copytree(paths.root, copy, ignore=shutil.ignore_patterns("site", "stage"))
+    shutil.copytree(paths.root, copy, ignore=shutil.ignore_patterns("site"))
     (copy / "build" / "crl-stage.json").unlink(missing_ok=True)
     pipeline.build(Paths(copy), TODAY)
     return html(copy / "site")
 
 
 def rendered_at(paths: Paths, page: str) -> int:
-    return (paths.build / "stage" / page).stat().st_mtime_ns
+    return (paths.site / page).stat().st_mtime_ns
 
 
 def test_an_edit_renders_only_changed_pages_and_gives_the_same_site(
@@ -93,7 +94,7 @@ def test_a_warning_in_an_incremental_build_fails_it(built_copy: Paths) -> None:
     from builder.engine import stage
 
     state = stage.fingerprint(built_copy)
-    assert stage.recorded(built_copy.build / "stage") == state  # the next build is incremental
+    assert stage.recorded(built_copy) == state  # the next build is incremental
     before = html(built_copy.site)
     page = built_copy.docs / "about.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Home](/case-review-learning/)\n")

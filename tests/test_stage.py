@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -61,16 +62,19 @@ def test_a_file_added_or_renamed_changes_the_fingerprint(project: Paths) -> None
 
 
 def test_the_recorded_fingerprint_is_read_back_and_forgotten(tmp_path: Path) -> None:
-    built = tmp_path / "stage"
-    assert stage.recorded(built) is None
-    built.mkdir()
-    assert stage.recorded(built) is None
-    stage.record(built, "abc")
-    assert stage.recorded(built) == "abc"
-    assert (tmp_path / stage.STATE_FILE).is_file()  # beside the stage, never published
-    stage.forget(built)
-    assert stage.recorded(built) is None
-    stage.forget(built)  # forgetting twice is fine
+    paths = Paths(tmp_path)
+    assert stage.recorded(paths) is None
+    paths.site.mkdir()
+    assert stage.recorded(paths) is None
+    stage.record(paths, "abc")
+    assert stage.recorded(paths) == "abc"
+    assert (paths.build / stage.STATE_FILE).is_file()  # in build/, never published
+    stage.forget(paths)
+    assert stage.recorded(paths) is None
+    stage.forget(paths)  # forgetting twice is fine
+    stage.record(paths, "abc")
+    shutil.rmtree(paths.site)
+    assert stage.recorded(paths) is None  # no last build to start from
 
 
 def test_front_matter_that_is_not_a_mapping_counts_as_none(project: Paths) -> None:

@@ -48,24 +48,25 @@ def build_site(
     """MkDocs, then Pagefind and the link check, timing each into `timings`.
 
     Every build writes into a new folder, build/next/, and never into a file another build
-    made: build/stage/ keeps the last good build, and site/ shares its files (hard links).
-    When nothing shared by every page changed (see builder.engine.stage), MkDocs renders only
-    the pages whose Markdown changed since the stage was built and the rest are linked from
-    it; otherwise one MkDocs per core renders a share of the pages each (both through
-    overrides/hooks/partial.py). Every link is checked every time: an unchanged page may link
-    into a changed one. Only then does the new folder become the stage and, linked, site/, each
-    in one move, so a failed build leaves both as they were."""
+    made; site/ is the last good build. When nothing shared by every page changed since site/
+    was built (see builder.engine.stage), MkDocs renders only the pages whose Markdown changed
+    and the rest are hard-linked from site/; otherwise one MkDocs per core renders a share of
+    the pages each (both through overrides/hooks/partial.py). Every link is checked every
+    time: an unchanged page may link into a changed one. Only then does the new folder become
+    site/, in one move, so a failed build leaves it as it was. (Builds once kept the last good
+    build in build/stage/ and linked site/ from it: a second tree of folders to make and
+    delete on every build, for nothing site/ itself cannot do.)"""
     timings = timings if timings is not None else {}
     started = time.perf_counter()
-    stage, new = paths.build / "stage", paths.build / "next"
+    new = paths.build / "next"
     state = staging.fingerprint(paths)
-    incremental = staging.recorded(stage) == state
+    incremental = staging.recorded(paths) == state
     shutil.rmtree(new, ignore_errors=True)
     new.mkdir(parents=True)
     try:
         if incremental:
-            _mkdocs(paths, new, date, previous=stage, runners=runners)
-            link_tree(stage, new, skip={PAGEFIND})  # what it did not render: unchanged
+            _mkdocs(paths, new, date, previous=paths.site, runners=runners)
+            link_tree(paths.site, new, skip={PAGEFIND})  # what it did not render: unchanged
         else:
             since = time.time() - 1  # file times may lag the clock by a tick
             _mkdocs(paths, new, date, shards=workers_available(), runners=runners)
@@ -81,13 +82,10 @@ def build_site(
         shutil.rmtree(new, ignore_errors=True)
         raise
     started = time.perf_counter()
-    staging.forget(stage)
-    replace_dir(new, stage)
-    staging.record(stage, state)
-    published = Path(tempfile.mkdtemp(prefix="site-", dir=paths.build)) / "site"
-    link_tree(stage, published)
-    replace_dir(published, paths.site)
-    published.parent.rmdir()
+    staging.forget(paths)
+    replace_dir(new, paths.site)
+    staging.record(paths, state)
+    shutil.rmtree(paths.build / "stage", ignore_errors=True)  # where earlier versions kept it
     timings["engine: publish"] = time.perf_counter() - started
 
 
@@ -123,7 +121,7 @@ class Runners:
         """`count` processes; by default as many as the next build will likely use: one if a
         last good build is kept (an edit is most likely incremental), else one per core."""
         if count is None:
-            kept = staging.recorded(paths.build / "stage") is not None
+            kept = staging.recorded(paths) is not None
             count = 1 if kept else workers_available()
         self._paths = paths
         self._logs: list[IO[str]] = []

@@ -1,6 +1,6 @@
-"""The stage (build/stage/, the last good build) and what every page of it depends on besides
-its own Markdown: when that fingerprint is unchanged since the stage was built, MkDocs may
-re-render only the pages whose Markdown changed (`--dirty`); otherwise it renders them all."""
+"""The last good build (site/) and what every page of it depends on besides its own Markdown:
+when that fingerprint is unchanged since site/ was built, MkDocs may re-render only the pages
+whose Markdown changed (`--dirty`); otherwise it renders them all."""
 
 from __future__ import annotations
 
@@ -19,23 +19,24 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HOOK_IMPORTS = (Path(__file__).resolve().parent.parent / "sanitise.py",)
 # Front matter fields that show on other pages (navigation, footer links, tag chips).
 SHARED_FIELDS = ("title", "tags")
-STATE_FILE = "crl-stage.json"  # beside the stage folder, so it is never published
+STATE_FILE = "crl-stage.json"  # in build/, so it is never published
 
 
-def recorded(stage: Path) -> str | None:
-    """The fingerprint the stage was last built from, if it is complete."""
-    path = stage.with_name(STATE_FILE)
-    if not stage.is_dir() or not path.is_file():
+def recorded(paths: Paths) -> str | None:
+    """The fingerprint site/ was last built from, if the build was complete."""
+    path = paths.build / STATE_FILE
+    if not paths.site.is_dir() or not path.is_file():
         return None
     return str(json.loads(path.read_text()).get("fingerprint"))
 
 
-def forget(stage: Path) -> None:
-    stage.with_name(STATE_FILE).unlink(missing_ok=True)
+def forget(paths: Paths) -> None:
+    (paths.build / STATE_FILE).unlink(missing_ok=True)
 
 
-def record(stage: Path, state: str) -> None:
-    stage.with_name(STATE_FILE).write_text(json.dumps({"fingerprint": state}) + "\n")
+def record(paths: Paths, state: str) -> None:
+    paths.build.mkdir(parents=True, exist_ok=True)
+    (paths.build / STATE_FILE).write_text(json.dumps({"fingerprint": state}) + "\n")
 
 
 def fingerprint(paths: Paths) -> str:
