@@ -112,8 +112,9 @@ def test_keyboard_only_journey(browser: Browser, site: str) -> None:
     skip = focused(page)
     assert "skip" in skip["text"].lower() and visibly_focused(skip), skip
     page.keyboard.press("Enter")  # skip to the content
-    # Reach the search box by keyboard alone: Tab until it has focus.
-    for _ in range(40):
+    # Reach the search box by keyboard alone: Tab until it has focus (on through the home
+    # page's links and round to the header).
+    for _ in range(80):
         page.keyboard.press("Tab")
         state = focused(page)
         if state["tag"] == "input" and "crl-search__input" in state["classes"]:
