@@ -508,3 +508,11 @@ def test_slides_and_handout_follow_the_session_plan(generated: Paths) -> None:
         headings = [p.text for p in handout.paragraphs if p.style.name.startswith("Heading")]
         case_heading = next(h for h in headings if h.startswith("Case study"))
         assert headings.index("Key messages") < headings.index(case_heading), path.stem
+
+
+def test_documents_in_the_docs_tree_are_the_cached_files(generated: Paths) -> None:
+    """Each document is kept once on disk: the docs tree links the cache's file."""
+    cached = {p.stat().st_ino for p in generated.cache.rglob("*.bin")}
+    documents = [*generated.docs.rglob("*.pdf"), *generated.docs.rglob("*.docx")]
+    assert len(documents) > 20
+    assert all(d.stat().st_ino in cached for d in documents)

@@ -104,3 +104,25 @@ def test_replace_dir_swaps_in_the_new_folder(tmp_path: Path) -> None:
     replace_dir(built, target)
     assert tree(target) == {"new.html": b"new"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_cached_document_is_linked_not_copied(roots: dict[str, Path], tmp_path: Path) -> None:
+    """A document the cache keeps in a file (Output.same_as) becomes a link to that file: the
+    same bytes, no second copy. Where that file is gone or holds other bytes than the output
+    says, the Writer writes the output's own bytes."""
+    cached = tmp_path / "cache" / "sheet.bin"
+    cached.parent.mkdir()
+    cached.write_bytes(b"%PDF-1.7 sheet")
+    stats = Writer(roots).write(
+        [
+            Output("sheets/a.pdf", b"%PDF-1.7 sheet", "content/factsheets/a.yaml", same_as=cached),
+            Output("sheets/b.pdf", b"%PDF-1.7 other", "content/factsheets/b.yaml", same_as=cached),
+            Output("sheets/c.pdf", b"%PDF", "content/factsheets/c.yaml", same_as=tmp_path / "no"),
+        ]
+    )
+    assert stats["written"] == 3
+    docs = roots["docs"] / "sheets"
+    assert (docs / "a.pdf").stat().st_ino == cached.stat().st_ino
+    assert tree(docs) == {"a.pdf": b"%PDF-1.7 sheet", "b.pdf": b"%PDF-1.7 other", "c.pdf": b"%PDF"}
+    assert (docs / "b.pdf").stat().st_ino != cached.stat().st_ino
+    assert not list(docs.glob(".tmp-*"))

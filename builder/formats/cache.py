@@ -143,6 +143,9 @@ class DocumentCache:
         self.passes = 0  # render passes of the last build (declaring passes and the last)
         self.made_in_pool = 0
         self._memo: dict[tuple[str, str], bytes] = {}  # this build's documents, by key
+        # The file in `folder` holding each document's bytes, by the bytes object's identity
+        # (the object is kept here too, so no other can take its identity).
+        self._files: dict[int, tuple[bytes, Path]] = {}
         self._failed: dict[tuple[str, str], Exception] = {}  # this build's failing documents
         self._made: set[tuple[str, str]] = set()  # made in this build (not counted as hits)
         self._pending: dict[tuple[str, str], Job] | None = None  # when declaring
@@ -167,13 +170,23 @@ class DocumentCache:
             return self._memo[key]
         if self.folder is not None and (path := self.folder / key[0] / f"{key[1]}.bin").exists():
             self._memo[key] = path.read_bytes()
+            self._files[id(self._memo[key])] = (self._memo[key], path)
             return self._memo[key]
         return None
 
     def _save(self, key: tuple[str, str], data: bytes) -> None:
         self._memo[key] = data
-        if self.folder is not None and not (self.folder / key[0] / f"{key[1]}.bin").exists():
-            _store(self.folder / key[0] / f"{key[1]}.bin", data)
+        if self.folder is not None:
+            path = self.folder / key[0] / f"{key[1]}.bin"
+            if not path.exists():
+                _store(path, data)
+            self._files[id(data)] = (data, path)
+
+    def stored(self, data: bytes) -> Path | None:
+        """The cache's file of these bytes, if they are the very object this cache handed out
+        for a document it keeps in its folder."""
+        kept = self._files.get(id(data))
+        return kept[1] if kept is not None and kept[0] is data else None
 
     def get(self, job: Job) -> bytes:
         """The cached bytes for this job, or make them (and remember them)."""

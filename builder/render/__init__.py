@@ -129,7 +129,7 @@ def render_once(
         return []
     # The documents themselves, written beside their pages (content/factsheets/ -> factsheets/).
     outputs: list[Output] = [
-        Output(path, data, f"content/{path.split('/')[0]}/")
+        Output(path, data, f"content/{path.split('/')[0]}/", same_as=ctx.cache.stored(data))
         for path, data in sorted(ctx.files.items())
     ]
     steps: list[Step] = [

@@ -189,7 +189,9 @@ def _issue(ctx: Context, issue: Issue) -> list[Output]:
         page,
         Output(folder + "email.html", html, n.origin.path),
         Output(folder + "email.txt", text, n.origin.path),
-        Output(folder + "newsletter.pdf", document, n.origin.path),
+        Output(
+            folder + "newsletter.pdf", document, n.origin.path, same_as=ctx.cache.stored(document)
+        ),
     ]
 
 

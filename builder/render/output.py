@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -14,6 +15,9 @@ class Output:
     content: str | bytes
     source: str  # the content file(s) it was generated from, for the stamp and for errors
     root: str = "docs"  # which of the Writer's folders: "docs", the tree MkDocs renders
+    # A file that already holds exactly these bytes (a document in build/cache/): the Writer
+    # links it rather than making another file of the same bytes.
+    same_as: Path | None = field(default=None, compare=False)
 
 
 # Spreadsheets run a cell that starts with one of these as a formula (CSV injection).

@@ -36,10 +36,10 @@ class Writer:
                     f"{planned[target].source})"
                 )
             planned[target] = output
-        folders: dict[Path, list[tuple[Path, bytes]]] = {}
+        folders: dict[Path, list[tuple[Path, bytes, Path | None]]] = {}
         for target, output in sorted(planned.items()):
             data = output.content.encode() if isinstance(output.content, str) else output.content
-            folders.setdefault(target.parent, []).append((target, data))
+            folders.setdefault(target.parent, []).append((target, data, output.same_as))
         # One thread per core, each writing a whole folder at a time, largest first: making new
         # files is most of a first build's writing, and file systems make them in different
         # folders side by side but in one folder one after another (the 1,000-item docs tree,
@@ -62,14 +62,15 @@ class Writer:
         return root / relative
 
 
-def _write_folder(item: tuple[Path, list[tuple[Path, bytes]]]) -> tuple[int, int]:
+def _write_folder(item: tuple[Path, list[tuple[Path, bytes, Path | None]]]) -> tuple[int, int]:
     """Each file of one folder whose bytes changed; how many were written and unchanged."""
     folder, files = item
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
-    for target, data in files:
+    for target, data, same_as in files:
         if not (target.exists() and target.read_bytes() == data):
-            _atomic_write(target, data)
+            if same_as is None or not _atomic_link(same_as, target, data):
+                _atomic_write(target, data)
             written += 1
     return written, len(files) - written
 
@@ -79,6 +80,22 @@ def _atomic_write(target: Path, data: bytes) -> None:
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     os.replace(tmp, target)
+
+
+def _atomic_link(source: Path, target: Path, data: bytes) -> bool:
+    """`target` as a hard link to `source` (a cached document, never written again), put in
+    place in one move; False where no link can be made (another file system) or `source` does
+    not hold `data` (reading a file is cheap here; making one is not)."""
+    tmp = target.with_name(f".tmp-link-{target.name}")
+    try:
+        if source.read_bytes() != data:
+            return False
+        tmp.unlink(missing_ok=True)
+        os.link(source, tmp)
+    except OSError:
+        return False
+    os.replace(tmp, target)
+    return True
 
 
 def _remove_stale(root: Path, keep: set[Path]) -> int:
