@@ -119,3 +119,12 @@ def test_dirty_build_notice_is_the_only_warning_ignored() -> None:
         "WARNING -  Doc file 'about.md' contains a link 'x.md', but the target is not found",
         "ERROR   -  Config value 'nav': a problem",
     ]
+
+
+def test_a_page_missing_from_site_is_made_again(built_copy: Paths) -> None:
+    """site/ is the last good build the next one starts from: a page gone from it (deleted by
+    hand, say) counts as changed, so the next build renders it again rather than losing it."""
+    (built_copy.site / "about" / "index.html").unlink()
+    edit(built_copy, THEME, "summary: ", "summary: Edited beside a missing page. ")
+    pipeline.build(built_copy, TODAY)
+    assert b"<h1" in (built_copy.site / "about" / "index.html").read_bytes()
