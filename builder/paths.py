@@ -53,8 +53,9 @@ class Paths:
         """A path as editors see it in messages: relative to the project root when inside it."""
         # Symbolic links are not followed: a link inside content/ is named where it is. Only
         # a path outside the root as written is resolved (a system call per part of it).
-        if path.absolute().is_relative_to(self.root.absolute()):
-            return path.absolute().relative_to(self.root.absolute()).as_posix()
-        if path.resolve().is_relative_to(self.root.resolve()):
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        return path.as_posix()
+        inside, root = path.absolute(), self.root.absolute()
+        if not inside.is_relative_to(root):
+            inside, root = path.resolve(), self.root.resolve()
+        return (
+            inside.relative_to(root).as_posix() if inside.is_relative_to(root) else path.as_posix()
+        )

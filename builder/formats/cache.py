@@ -211,11 +211,7 @@ class DocumentCache:
             if PENDING not in text and key not in self._pending:
                 for needed in _needed(job):  # queued first, so they are made first
                     self.attempt(needed)
-                self._pending[key] = job
-                if self._pool is not None:
-                    self._pool.submit(key, job)
-                elif self.workers > 1 and len(self._pending) >= POOL_MIN_JOBS:
-                    self._start_pool(self._pending)  # workers start while this pass goes on
+                self._queue(key, job)
             self._placeholders += 1
             return _placeholder(key)
         self.misses += 1
@@ -292,13 +288,18 @@ class DocumentCache:
         if self._pending is None:
             return
         for key, job in declared.items():
-            if key in self._pending:
-                continue
-            self._pending[key] = job
-            if self._pool is not None:
-                self._pool.submit(key, job)
-            elif self.workers > 1 and len(self._pending) >= POOL_MIN_JOBS:
-                self._start_pool(self._pending)
+            if key not in self._pending:
+                self._queue(key, job)
+
+    def _queue(self, key: tuple[str, str], job: Job) -> None:
+        """A declared job, given to the pool at once (started once enough are missing, so the
+        workers start while the pass goes on)."""
+        assert self._pending is not None
+        self._pending[key] = job
+        if self._pool is not None:
+            self._pool.submit(key, job)
+        elif self.workers > 1 and len(self._pending) >= POOL_MIN_JOBS:
+            self._start_pool(self._pending)
 
     def declaring(self) -> bool:
         return self._pending is not None
