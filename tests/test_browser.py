@@ -126,6 +126,30 @@ def test_home_page_practice_topics_open_their_briefing_on_a_phone(
     page.close()
 
 
+def test_a_briefing_takes_a_phone_reader_straight_to_what_to_do(
+    browser: Browser, site: str
+) -> None:
+    """Below "In one minute", one tap on a phone brings the actions into view, past the
+    evidence; so do the supervision questions."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site + "briefings/neglect/")
+    jump = page.locator("article .crl-jump")
+    assert jump.is_visible()
+    for label, heading in (
+        ("what to do", "Learning for practice"),
+        ("questions for supervision", "Questions for supervision"),
+    ):
+        page.evaluate("window.scrollTo(0, 0)")
+        target = page.locator("article h2", has_text=heading)
+        assert not target.is_hidden()
+        assert target.bounding_box()["y"] > 844  # below the first screen before the tap
+        jump.get_by_role("link", name=label).click()
+        page.wait_for_timeout(300)
+        box = target.bounding_box()
+        assert box is not None and 0 <= box["y"] < 844 / 2, (label, box)
+    page.close()
+
+
 def test_abbreviations_show_their_meaning(browser: Browser, site: str) -> None:
     page = browser.new_page()
     page.goto(site + "case-reviews-explained/")
