@@ -94,10 +94,14 @@ def _keep_compiled(folder: Path | None) -> None:
     sixth of a warm build's render stage. One folder per environment, as each compiles the
     same template differently."""
     for name, env in (("pages", context.TEMPLATES), ("email", newsletters.EMAIL)):
+        kept = None if folder is None else str(folder / name)
+        if kept != getattr(env.bytecode_cache, "directory", None) and env.cache is not None:
+            # Templates this process already compiled would not reach a new folder.
+            env.cache.clear()
         env.bytecode_cache = None
-        if folder is not None:
-            (folder / name).mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder / name))
+        if kept is not None:
+            Path(kept).mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(kept)
 
 
 class Sketch(Context):
