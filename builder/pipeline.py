@@ -56,8 +56,12 @@ def generate(
     """Everything up to the docs tree: nothing is written unless all content validated."""
     timer = timer or Timer()
     cache = DocumentCache(paths.cache)
-    cache.prepare()  # document workers' server starts up while content loads
-    checked = check(paths, today, timer)
+    cache.prepare()  # document workers start up while content loads
+    try:
+        checked = check(paths, today, timer)
+    except BaseException:
+        cache.close(wait=False)  # the content is wrong: say so now, not after they start
+        raise
     started = time.perf_counter()
     outputs = render(
         checked.site,

@@ -4,7 +4,9 @@ failing document still reported at once."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
@@ -71,6 +73,27 @@ def test_a_handful_of_missing_documents_starts_no_pool(real: Paths) -> None:
     edited = DocumentCache(real.build / "cache", workers=2)
     render(checked.site, checked.derived, read_config(real.mkdocs_yml), edited, TODAY)
     assert 0 < edited.misses < 8 and edited.made_in_pool == 0
+
+
+def test_workers_start_while_content_loads_only_from_an_empty_cache(
+    real: Paths, tmp_path: Path
+) -> None:
+    """From an empty cache the pool's workers, and their engines, start in `prepare`, before
+    the content is loaded; a cache that holds documents starts none until enough are missing."""
+    cold = DocumentCache(tmp_path / "cache", workers=2)
+    cold.prepare()
+    try:
+        assert cold._pool is not None
+        deadline = time.monotonic() + 60
+        while len(cold._pool._executor._processes) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(cold._pool._executor._processes) == 2
+    finally:
+        cold.close()
+    pipeline.generate(real, TODAY)  # fills real's cache
+    warm = DocumentCache(real.build / "cache", workers=2)
+    warm.prepare()
+    assert warm._pool is None
 
 
 class _Stub:

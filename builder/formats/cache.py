@@ -15,6 +15,7 @@ do run side by side on two cores (issue 16).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -23,6 +24,7 @@ import multiprocessing.forkserver
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -317,15 +319,22 @@ class DocumentCache:
 
     def prepare(self) -> None:
         """Start the server that workers are forked from, so that it imports the generators
-        while the build loads content (its own process; the workers start only if needed)."""
+        while the build loads content (its own process). From an empty cache, which a build
+        only fills with a pool, the workers start then too: their engines start up while
+        the content loads on one core, not in the render stage. Otherwise they start only if
+        enough documents are missing."""
         if self.workers > 1:
             _forkserver()
             multiprocessing.forkserver.ensure_running()
+            if self.empty():
+                self._pool = Pool(self.workers, self.folder, start=True)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the pool; with `wait` False, at once (a build that stopped before it needed
+        the workers it started: see `prepare`)."""
         self._pending = None
         if self._pool is not None:
-            self._pool.close()
+            self._pool.close(wait)
             self._pool = None
 
 
@@ -390,12 +399,25 @@ class Pool:
     back until every other job has been given out, so those outputs are most likely made, and
     saved, by then: a worker reads them rather than making them a second time."""
 
-    def __init__(self, workers: int, folder: Path | None):
+    def __init__(self, workers: int, folder: Path | None, start: bool = False):
+        """`start`: start every worker now, from a thread of this process (the executor only
+        starts one when a job needs it, and waits while the server is still importing)."""
         self._executor = ProcessPoolExecutor(
             workers, _forkserver(), initializer=_start_worker, initargs=(folder,)
         )
         self._futures: list[tuple[tuple[str, str], Future[bytes | Exception]]] = []
         self._later: list[tuple[tuple[str, str], Job]] = []
+        self._starting: threading.Thread | None = None
+        if start:
+            self._starting = threading.Thread(target=self._start, args=(workers,), daemon=True)
+            self._starting.start()
+
+    def _start(self, workers: int) -> None:
+        """One job that does nothing per worker, given out together: each finds no worker
+        idle, so the executor starts another, up to `workers`."""
+        with contextlib.suppress(RuntimeError):  # closed already: nothing to start
+            for _ in range(workers):
+                self._executor.submit(os.getpid)
 
     def submit(self, key: tuple[str, str], job: Job) -> None:
         if _needed(job):
@@ -412,8 +434,18 @@ class Pool:
         self._futures = []
         return done
 
-    def close(self) -> None:
-        self._executor.shutdown(cancel_futures=True)
+    def close(self, wait: bool = True) -> None:
+        if wait:
+            if self._starting is not None:
+                self._starting.join()
+            self._executor.shutdown(cancel_futures=True)
+            return
+        # Not waiting for a worker still starting (its engines take half a second), nor for
+        # the thread starting them, which holds the executor's lock while the server forks.
+        for process in list(self._executor._processes.values()):  # no public way before 3.14
+            process.kill()
+        if self._starting is None or not self._starting.is_alive():
+            self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _store(path: Path, data: bytes) -> None:
