@@ -366,7 +366,8 @@ def test_link_check_finds_missing_files_and_anchors(tmp_path: Path) -> None:
         '<a href="missing/">missing</a><a href="https://example.org/">external</a>'
         '<img src="pic.svg">'
     )
-    (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2>')
+    # An attribute that only ends in "id" names no element.
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">Here</h2><p data-id="gone">')
     assert broken_links(tmp_path) == [
         "index.html: a/#gone (no element with id 'gone')",
         "index.html: missing/",

