@@ -3,7 +3,9 @@ failing document still reported at once."""
 
 from __future__ import annotations
 
+import multiprocessing.forkserver
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -94,6 +96,36 @@ def test_workers_start_while_content_loads_only_from_an_empty_cache(
     warm = DocumentCache(real.build / "cache", workers=2)
     warm.prepare()
     assert warm._pool is None
+
+
+def _workers_of(server: int) -> list[int]:
+    """The running processes the fork server started (zombies, already ended, left out)."""
+    running = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # ended while being read
+            continue
+        if int(fields[1]) == server and fields[0] != "Z":
+            running.append(int(stat.parent.name))
+    return running
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_a_build_that_stops_while_workers_start_leaves_none_running(tmp_path: Path) -> None:
+    """Content errors are reported without waiting for the workers `prepare` started: they
+    are stopped at once, and so are any still starting when the build stopped."""
+    cold = DocumentCache(tmp_path / "cache", workers=2)
+    cold.prepare()
+    pool = cold._pool
+    assert pool is not None and pool._starting is not None
+    cold.close(wait=False)
+    pool._starting.join(60)
+    server = multiprocessing.forkserver._forkserver._forkserver_pid
+    deadline = time.monotonic() + 10
+    while _workers_of(server) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _workers_of(server) == []
 
 
 class _Stub:

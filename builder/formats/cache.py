@@ -408,6 +408,9 @@ class Pool:
         self._futures: list[tuple[tuple[str, str], Future[bytes | Exception]]] = []
         self._later: list[tuple[tuple[str, str], Job]] = []
         self._starting: threading.Thread | None = None
+        # Whichever of the starting thread and close(wait=False) comes second stops the pool.
+        self._lock = threading.Lock()
+        self._started, self._stopping = not start, False
         if start:
             self._starting = threading.Thread(target=self._start, args=(workers,), daemon=True)
             self._starting.start()
@@ -415,9 +418,15 @@ class Pool:
     def _start(self, workers: int) -> None:
         """One job that does nothing per worker, given out together: each finds no worker
         idle, so the executor starts another, up to `workers`."""
-        with contextlib.suppress(RuntimeError):  # closed already: nothing to start
-            for _ in range(workers):
-                self._executor.submit(os.getpid)
+        try:
+            with contextlib.suppress(RuntimeError):  # closed already: nothing to start
+                for _ in range(workers):
+                    self._executor.submit(os.getpid)
+        finally:
+            with self._lock:
+                self._started, stop = True, self._stopping
+            if stop:
+                self._stop()
 
     def submit(self, key: tuple[str, str], job: Job) -> None:
         if _needed(job):
@@ -441,11 +450,21 @@ class Pool:
             self._executor.shutdown(cancel_futures=True)
             return
         # Not waiting for a worker still starting (its engines take half a second), nor for
-        # the thread starting them, which holds the executor's lock while the server forks.
+        # the thread starting them, which holds the executor's lock while the server forks:
+        # the workers there now are stopped at once, and any it starts later, when it is done.
+        with self._lock:
+            self._stopping, started = True, self._started
+        self._kill()
+        if started:
+            self._stop()
+
+    def _kill(self) -> None:
         for process in list(self._executor._processes.values()):  # no public way before 3.14
             process.kill()
-        if self._starting is None or not self._starting.is_alive():
-            self._executor.shutdown(wait=False, cancel_futures=True)
+
+    def _stop(self) -> None:
+        self._kill()
+        self._executor.shutdown(wait=False, cancel_futures=True)
 
 
 def _store(path: Path, data: bytes) -> None:
