@@ -420,6 +420,19 @@ def test_a_misprinted_reference_keeps_its_entry_and_gives_the_real_title(generat
     assert "titled Learning together to safeguard children" in pdf_text(sheet)
 
 
+def test_a_work_in_both_lists_points_from_each_entry_to_the_other(generated: Paths) -> None:
+    """Brandon, Bailey and Belderson (2010) is in the study's own list, as printed, and among
+    the publications since 2010, from the source pack: each entry links to the other, and no
+    other entry claims a twin."""
+    page = (generated.docs / "references.md").read_text(encoding="utf-8")
+    linked = [line for line in page.splitlines() if "(also [" in line]
+    assert len(linked) == 2
+    printed, since = linked
+    assert printed.startswith("Brandon, M., Bailey, S., & Belderson, P. (2010).")
+    assert "(also [among the publications since 2010](#brandon-2010-biennial-2007-09)" in printed
+    assert "DFE-RR040" in since and "(also [in the study's own list](#brandon-2010)" in since
+
+
 def test_each_briefing_leads_on_to_related_briefings(generated: Paths) -> None:
     """A practitioner who finishes one practice briefing is offered the others on nearby
     topics first, before the themes about how reviews work."""
