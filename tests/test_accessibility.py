@@ -232,6 +232,27 @@ def test_no_table_scrolls_sideways_on_a_phone(
     assert stacked >= 10  # the tables that were too wide read as named fields
 
 
+def test_a_blank_sheet_shows_what_it_asks_for_on_a_phone(browser: Browser, site: str) -> None:
+    """A training pack's blank timeline (every cell empty after the stage) stacks on a phone
+    with each blank kept and named by its column, not as a bare list of stages; a filled
+    table still leaves its empty cells out."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site + "training/involving-practitioners/")
+    stage = page.get_by_role("cell", name="The decision to hold a review", exact=True)
+    sheet = page.locator("article table", has=stage)
+    assert sheet.count() == 1
+    first_row = sheet.locator("tbody tr").first
+    assert first_row.inner_text().split("\n")[0] == "The decision to hold a review"
+    blanks = first_row.locator("td:not(:first-child)")
+    assert blanks.count() == 3
+    for k in range(3):
+        assert blanks.nth(k).is_visible()
+        label = blanks.nth(k).evaluate("c => getComputedStyle(c, '::before').content")
+        assert label == f'"{blanks.nth(k).get_attribute("data-label")}: "', label
+    assert "Where staff take part" in blanks.first.get_attribute("data-label")
+    page.close()
+
+
 def test_phone_text_and_note_numbers_are_big_enough(browser: Browser, site: str) -> None:
     """On a phone the briefing's "In one minute" box is body-size text, and a note number
     takes a tap 9 px from its centre (a 24 px target, WCAG 2.2's 2.5.8)."""

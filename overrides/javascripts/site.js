@@ -106,6 +106,12 @@ document$.subscribe(function () {
       return cell.textContent.length > 80;
     });
     if (heads.length < 2 || (heads.length < 4 && !wide && !wordy)) return;
+    /* A sheet to fill in (every cell blank after the first column, such as a training pack's
+       blank timeline) keeps its blank cells, each named, so a phone shows what it asks for. */
+    var later = table.querySelectorAll("tbody td:not(:first-child)");
+    if (later.length && Array.prototype.every.call(later, function (cell) {
+      return cell.textContent.trim() === "";
+    })) table.setAttribute("data-crl-form", "");
     table.querySelectorAll("tbody tr").forEach(function (row) {
       Array.prototype.forEach.call(row.children, function (cell, i) {
         if (heads[i]) cell.setAttribute("data-label", heads[i]);
