@@ -1,5 +1,6 @@
 """Links computed both ways: themes and findings of each Delphi statement, findings and
-implications of each theme, themes of each national analysis."""
+implications of each theme, themes of each national analysis, and the works in both lists of
+references."""
 
 from __future__ import annotations
 
@@ -26,6 +27,9 @@ class Links:
     themes_by_statement: dict[str, tuple[Theme, ...]]
     findings_by_statement: dict[str, tuple[FindingRef, ...]]
     themes_by_analysis: dict[str, tuple[Theme, ...]]
+    # Works in both lists (the study's, as printed, and the publications since 2010): each
+    # key mapped to the other's.
+    same_work: dict[str, str]
 
 
 def links(site: Site) -> Links:
@@ -55,7 +59,23 @@ def links(site: Site) -> Links:
         themes_by_statement=_freeze(themes_by_statement),
         findings_by_statement=_freeze(findings_by_statement),
         themes_by_analysis=_freeze(themes_by_analysis),
+        same_work=_same_work(site),
     )
+
+
+def _same_work(site: Site) -> dict[str, str]:
+    """The same year and title, letter case and spacing aside (the 2010 report prints titles
+    in title case, the source pack as published)."""
+
+    def work(year: int | None, title: str) -> tuple[int | None, str]:
+        return year, " ".join(title.casefold().replace("*", "").split()).rstrip(".")
+
+    printed = {work(ref.year, ref.title): ref.key for ref in site.references}
+    pairs: dict[str, str] = {}
+    for pub in site.publications:
+        if (key := printed.get(work(pub.year, pub.title))) is not None:
+            pairs[key], pairs[pub.key] = pub.key, key
+    return pairs
 
 
 def _freeze(groups: dict[str, list[T]]) -> dict[str, tuple[T, ...]]:

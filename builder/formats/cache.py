@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 BUILDER = Path(__file__).resolve().parent.parent
 # The code that turns arguments into bytes, and the libraries it calls: a change to any of them
@@ -378,14 +378,21 @@ def _start_worker(folder: Path | None) -> None:
 def _run_in_worker(job: Job) -> bytes | Exception:
     """In a worker: the job's output, also saved in the cache folder at once, so that a job of
     the other worker that needs it (Made) need not make it again."""
-    cache = _WORKER["cache"]
-    result = cache.attempt(job)
-    if isinstance(result, Exception):
-        try:
-            pickle.loads(pickle.dumps(result))
-        except Exception:  # an exception that cannot cross processes: keep its type and message
-            return RuntimeError(f"{type(result).__name__}: {result}")
-    return result
+    result = _WORKER["cache"].attempt(job)
+    return portable(result) if isinstance(result, Exception) else result
+
+
+E = TypeVar("E", bound=BaseException)
+
+
+def portable(exc: E) -> E | RuntimeError:
+    """The exception itself if it can cross to another process, else one with its type and
+    message (a worker's failure, or a forked render's: builder.render.side_by_side)."""
+    try:
+        pickle.loads(pickle.dumps(exc))
+        return exc
+    except Exception:
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
 def _forkserver() -> multiprocessing.context.ForkServerContext:
@@ -454,9 +461,10 @@ class Pool:
         # the workers there now are stopped at once, and any it starts later, when it is done.
         with self._lock:
             self._stopping, started = True, self._started
-        self._kill()
         if started:
             self._stop()
+        else:
+            self._kill()
 
     def _kill(self) -> None:
         for process in list(self._executor._processes.values()):  # no public way before 3.14

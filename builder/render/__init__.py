@@ -16,7 +16,7 @@ import jinja2
 from builder.config import SiteConfig
 from builder.derive import Derived
 from builder.derive.delphi import DelphiResults
-from builder.formats.cache import DocumentCache
+from builder.formats.cache import DocumentCache, portable
 from builder.models import Delphi, Site
 from builder.render import (
     briefings,
@@ -191,7 +191,7 @@ def side_by_side(ctx: Context, steps: list[Step]) -> list[Output]:
                 result: tuple[str, Any] = ("made", (_steps(ctx, theirs), ctx.cache.forked_asks()))
                 payload = pickle.dumps(result)
             except BaseException as exc:  # handed to the parent, which raises it
-                payload = pickle.dumps(("failed", _portable(exc)))
+                payload = pickle.dumps(("failed", portable(exc)))
             with os.fdopen(writer, "wb") as out:
                 out.write(payload)
         finally:
@@ -210,12 +210,3 @@ def side_by_side(ctx: Context, steps: list[Step]) -> list[Output]:
     ordered: list[list[Output]] = [[] for _ in steps]
     ordered[0::2], ordered[1::2] = made_there, made_here
     return [o for outputs in ordered for o in outputs]
-
-
-def _portable(exc: BaseException) -> BaseException:
-    """The exception itself if it can cross to the parent, else one with its type and text."""
-    try:
-        pickle.loads(pickle.dumps(exc))
-        return exc
-    except Exception:
-        return RuntimeError(f"{type(exc).__name__}: {exc}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from builder.models import Site
 from builder.models.addresses import TITLES
 from builder.render.context import Context
 from builder.render.output import Output
@@ -41,25 +40,9 @@ def render(ctx: Context) -> list[Output]:
             report=site.report,
             references=site.references,
             publications=site.publications,
-            same_work=_same_work(site),
+            same_work=ctx.derived.links.same_work,
         ),
     ]
-
-
-def _same_work(site: Site) -> dict[str, str]:
-    """Works in both lists (the study's, as printed, and the publications since 2010), each
-    key mapped to the other's: the same year and title, letter case and spacing aside (the
-    2010 report prints titles in title case, the source pack as published)."""
-
-    def work(year: int | None, title: str) -> tuple[int | None, str]:
-        return year, " ".join(title.casefold().replace("*", "").split()).rstrip(".")
-
-    printed = {work(ref.year, ref.title): ref.key for ref in site.references}
-    pairs: dict[str, str] = {}
-    for pub in site.publications:
-        if (key := printed.get(work(pub.year, pub.title))) is not None:
-            pairs[key], pairs[pub.key] = pub.key, key
-    return pairs
 
 
 def with_abbreviations(ctx: Context, outputs: list[Output]) -> list[Output]:
