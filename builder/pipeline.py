@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass, field
 
 from builder import engine
+from builder.collection import fewer_collections
 from builder.config import read_config
 from builder.derive import Derived, derive
 from builder.formats.cache import DocumentCache
@@ -57,23 +58,24 @@ def generate(
     timer = timer or Timer()
     cache = DocumentCache(paths.cache)
     cache.prepare()  # document workers start up while content loads
-    try:
-        checked = check(paths, today, timer)
-    except BaseException:
-        cache.close(wait=False)  # the content is wrong: say so now, not after they start
-        raise
-    started = time.perf_counter()
-    outputs = render(
-        checked.site,
-        checked.derived,
-        read_config(paths.mkdocs_yml),
-        cache,
-        today or dt.date.today(),
-    )
-    timer.stage("render", started)
-    started = time.perf_counter()
-    stats = Writer({"docs": paths.docs}).write(outputs)
-    timer.stage("write", started)
+    with fewer_collections():
+        try:
+            checked = check(paths, today, timer)
+        except BaseException:
+            cache.close(wait=False)  # the content is wrong: say so now, not after they start
+            raise
+        started = time.perf_counter()
+        outputs = render(
+            checked.site,
+            checked.derived,
+            read_config(paths.mkdocs_yml),
+            cache,
+            today or dt.date.today(),
+        )
+        timer.stage("render", started)
+        started = time.perf_counter()
+        stats = Writer({"docs": paths.docs}).write(outputs)
+        timer.stage("write", started)
     return checked, stats
 
 

@@ -6,11 +6,14 @@ from __future__ import annotations
 import json
 
 import altair as alt
+import pytest
 from docx import Document
 
 from builder import pipeline
+from builder.formats import chartfiles
 from builder.formats.cache import DocumentCache
 from builder.paths import Paths
+from builder.render.charts import FIXED_FRAME
 from builder.render.figures import site_figures
 from tests.conftest import ROOT, TODAY
 from tests.test_downloads import pdf_text
@@ -64,3 +67,26 @@ def test_document_variants_are_valid_and_delphi_statements_print_as_text(
         assert "".join(line.split()) in squeezed, line
     word = Document(str(generated.docs / "factsheets" / "delphi-local.docx"))
     assert local.key_lines()[-1] in [p.text for p in word.paragraphs]
+
+
+def test_charts_drawn_from_a_shared_frame_are_those_drawn_whole(
+    generated: Paths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Delphi statements' charts differ only in their bars: after the first, each is drawn
+    as the first chart with its own bars put in (chartfiles._framed). Each is byte for byte
+    the chart drawn whole, and all but the first take the shortcut."""
+    specs = sorted((generated.docs / "delphi").glob("*/statement-*.vl.json"))
+    assert len(specs) == 39
+    monkeypatch.setattr(chartfiles, "_FRAMES", {})
+    shortcuts = []
+    without_guides = chartfiles._without_guides
+    monkeypatch.setattr(
+        chartfiles, "_without_guides", lambda spec: shortcuts.append(1) or without_guides(spec)
+    )
+    for path in specs:
+        spec = json.loads(path.read_text())
+        assert spec["usermeta"] == FIXED_FRAME
+        framed = chartfiles.svg(json.dumps(spec), "title", "description", "i")
+        whole = chartfiles.svg(json.dumps({**spec, "usermeta": {}}), "title", "description", "i")
+        assert framed == whole, path.name
+    assert len(shortcuts) == len(specs) - 1

@@ -3,6 +3,7 @@ failing document still reported at once."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing.forkserver
 import os
 import sys
@@ -16,6 +17,7 @@ import pytest
 import yaml
 
 from builder import pipeline
+from builder.collection import THRESHOLDS, fewer_collections
 from builder.config import read_config
 from builder.formats import chartfiles
 from builder.formats.cache import DocumentCache, Job
@@ -164,3 +166,15 @@ def test_side_by_side_raises_what_the_other_process_raised() -> None:
 
     with pytest.raises(ValueError, match="too long"):
         side_by_side(_Stub(), [fails, lambda ctx: []])  # type: ignore[arg-type]
+
+
+def test_fewer_collections_only_while_the_builder_runs() -> None:
+    """The builder raises the cycle collector's thresholds for its pass and puts them back,
+    even when the pass fails: `make serve` and the tests run many builds in one process."""
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == THRESHOLDS
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), fewer_collections():
+        raise RuntimeError("a failed build")
+    assert gc.get_threshold() == before
