@@ -11,12 +11,16 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import markdown
+from mkdocs.config import load_config
+
 from builder import pipeline
 from builder.engine.mkdocs import Runners, _mkdocs, build_site
 from builder.formats.cache import workers_available
 from builder.paths import Paths
 from builder.render.output import Output
 from builder.write import Writer
+from overrides.hooks.extensions import PATTERNS, used
 from overrides.hooks.partial import STATIC_WORK, deal
 from tests.conftest import TODAY, edit
 
@@ -187,3 +191,45 @@ def test_documents_go_into_the_site_as_links_that_keep_their_bytes(
     Writer({"docs": built_copy.docs}).write([Output(relative, b"%PDF-1.7 replaced", "test")])
     assert pdf.read_bytes() == b"%PDF-1.7 replaced"
     assert built.read_bytes() == before
+
+
+# Each line exercises one part overrides/hooks/extensions.py may leave out: a page with the
+# text that part needs must keep it.
+TRICKY = [
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    '!!! note "Title"\n    Inside.',
+    '<div class="admonition note" markdown>\n<p class="admonition-title">N</p>\n</div>\n\n'
+    "    continued",
+    "Para\n{: .crl-x #an-id }",
+    "Uses SCR.\n\n*[SCR]: Serious case review",
+    "```\ncode\n```",
+    "~~~\ncode\n~~~",
+    "`code` and \\*escaped\\* and &amp; and &copy;",
+    "[link](x.md) [ref][r] [r] ![img](y.png) ![ref][r]\n\n[r]: z.md",
+    "<https://example.org> <a@b.org> <span>raw</span>",
+    "two spaces  \nbreak",
+    "word\t\nbreak (a tab becomes spaces)",
+    "a return, which becomes a line break  \rline",
+    "*em* **strong** _em_ __strong__ * not strong *",
+    "Plain words only.",
+]
+
+
+def test_pages_convert_alike_without_the_markdown_they_cannot_use(generated: Paths) -> None:
+    """overrides/hooks/extensions.py leaves out of a page's conversion each extension and
+    inline pattern it has no syntax for: every page of the site, and a line of each syntax,
+    converts to the same HTML as with all of them."""
+    config = load_config(str(generated.mkdocs_yml))
+    every, options = config["markdown_extensions"], config["mdx_configs"]
+    pages = [p.read_text(encoding="utf-8") for p in sorted(generated.docs.rglob("*.md"))]
+    assert len(pages) > 200
+    left_out = 0
+    for text in pages + TRICKY:
+        trimmed = used(every, options, text)
+        full = markdown.Markdown(extensions=every, extension_configs=options)
+        md = markdown.Markdown(extensions=trimmed, extension_configs=options)
+        assert md.convert(text) == full.convert(text), text[:200]
+        patterns = [name for name in PATTERNS if name in full.inlinePatterns]
+        left_out += len(every) - (len(trimmed) - 1)
+        left_out += sum(name not in md.inlinePatterns for name in patterns)
+    assert left_out > 5 * len(pages)  # it does leave parts out
