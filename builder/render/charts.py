@@ -88,7 +88,7 @@ def diverging_bars(
     # Every scale's domain is given (bars, -100 to 100, the responses), so the axes and the
     # legend follow from the spec alone: only the bars depend on the data (FIXED_FRAME).
     spec["encoding"]["y"]["scale"] = {"domain": list(bars)}
-    spec["usermeta"] = FIXED_FRAME
+    spec["usermeta"] = dict(FIXED_FRAME)
     size = FONT_SIZE + 3 if wide else FONT_SIZE
     if wide:
         spec["encoding"]["y"]["axis"].update(labelFontSize=size, labelLineHeight=size + 2)
