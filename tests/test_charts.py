@@ -13,7 +13,6 @@ from builder import pipeline
 from builder.formats import chartfiles
 from builder.formats.cache import DocumentCache
 from builder.paths import Paths
-from builder.render.charts import FIXED_FRAME
 from builder.render.figures import site_figures
 from tests.conftest import ROOT, TODAY
 from tests.test_downloads import pdf_text
@@ -85,7 +84,7 @@ def test_charts_drawn_from_a_shared_frame_are_those_drawn_whole(
     )
     for path in specs:
         spec = json.loads(path.read_text())
-        assert spec["usermeta"] == FIXED_FRAME
+        assert spec["usermeta"] == chartfiles.FIXED_FRAME
         framed = chartfiles.svg(json.dumps(spec), "title", "description", "i")
         whole = chartfiles.svg(json.dumps({**spec, "usermeta": {}}), "title", "description", "i")
         assert framed == whole, path.name

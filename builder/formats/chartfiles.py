@@ -17,17 +17,17 @@ import vl_convert as vlc
 # for DejaVu Sans can only come out shorter in a visitor's browser, never clipped.
 FONT_MEASURED = "DejaVu Sans"
 FONT_SHOWN = "Helvetica, Arial, &quot;Liberation Sans&quot;, &quot;DejaVu Sans&quot;, sans-serif"
-# usermeta[FRAME] == FIXED: everything but the marks follows from the spec without its data
-# (builder.render.charts.FIXED_FRAME).
-FRAME, FIXED = "frame", "fixed"
+# A spec's `usermeta` when everything but its marks (size, axes, legend) follows from the spec
+# without its data, so charts that differ only in their data can share one drawing of the
+# rest (_framed). Vega-Lite keeps `usermeta` and never draws it.
+FIXED_FRAME = {"frame": "fixed"}
 
 
 def svg(spec_json: str, title: str, description: str, ident: str) -> bytes:
     """The chart as static SVG with role="img", <title> and <desc>, so it reads as one
     labelled image; text shown in FONT_SHOWN."""
     spec = json.loads(spec_json)
-    fixed = isinstance(meta := spec.get("usermeta"), dict) and meta.get(FRAME) == FIXED
-    text = _framed(spec) if fixed else _drawn(spec)
+    text = _framed(spec) if spec.get("usermeta") == FIXED_FRAME else _drawn(spec)
     text = text.replace(f'font-family="{FONT_MEASURED}"', f'font-family="{FONT_SHOWN}"')
     head = re.match(r"<svg\b[^>]*>", text)
     if head is None:

@@ -61,10 +61,6 @@ def diverging_frame(rows: pd.DataFrame, label: str) -> pd.DataFrame:
 
 
 Spec = dict[str, Any]  # a Vega-Lite specification
-# Marks a spec whose every part but its marks (size, axes, legend) follows from the spec
-# without its data, so charts that differ only in their data can share one drawing of the
-# rest (builder.formats.chartfiles). Vega-Lite keeps `usermeta` and never draws it.
-FIXED_FRAME = {chartfiles.FRAME: chartfiles.FIXED}
 
 
 def diverging_bars(
@@ -86,9 +82,9 @@ def diverging_bars(
     spec["description"] = title
     spec["encoding"]["y"]["sort"] = list(bars)
     # Every scale's domain is given (bars, -100 to 100, the responses), so the axes and the
-    # legend follow from the spec alone: only the bars depend on the data (FIXED_FRAME).
+    # legend follow from the spec alone: only the bars depend on the data.
     spec["encoding"]["y"]["scale"] = {"domain": list(bars)}
-    spec["usermeta"] = dict(FIXED_FRAME)
+    spec["usermeta"] = dict(chartfiles.FIXED_FRAME)
     size = FONT_SIZE + 3 if wide else FONT_SIZE
     if wide:
         spec["encoding"]["y"]["axis"].update(labelFontSize=size, labelLineHeight=size + 2)
